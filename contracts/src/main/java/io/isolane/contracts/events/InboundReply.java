@@ -1,0 +1,24 @@
+package io.isolane.contracts.events;
+
+import java.time.Instant;
+
+/**
+ * Inbound mail received for one of a tenant's domains ({@code inbound.replies}, key = tenant id).
+ *
+ * @param replyId platform id of the inbound message
+ * @param tenantId tenant owning the recipient domain
+ * @param recipient the address the mail was sent to
+ * @param sender envelope sender
+ * @param sesMessageId SES receipt message id
+ * @param receivedAt when SES received it
+ * @param rawMime the full RFC 5322 message, base64
+ */
+public record InboundReply(
+    String replyId,
+    String tenantId,
+    String recipient,
+    String sender,
+    String sesMessageId,
+    Instant receivedAt,
+    String rawMime)
+    implements TenantEvent {}

@@ -1,0 +1,77 @@
+package io.isolane.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * PostgreSQL from the zonky binaries jar, started in a temporary data directory.
+ *
+ * <p>PostgreSQL is a separate process, so it could outlive a killed test JVM. Two things stop that:
+ * a shutdown hook closes it on a normal exit, and a reaper (a detached {@code sh} loop) watches the
+ * JVM's pid and, once the JVM is gone however it ended, sends the postmaster SIGQUIT (immediate
+ * shutdown) and deletes the data directory.
+ */
+final class EmbeddedPostgresServer {
+  private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
+  private static volatile Path lastDataDirectory;
+
+  private EmbeddedPostgresServer() {}
+
+  static PgServer start() {
+    long started = System.nanoTime();
+    try {
+      Path dataDir = Files.createTempDirectory("isolane-pg-");
+      EmbeddedPostgres pg =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(true)
+              // throwaway cluster: durability off for speed; never do this in production
+              .setServerConfig("fsync", "off")
+              .setServerConfig("synchronous_commit", "off")
+              .setServerConfig("full_page_writes", "off")
+              .setServerConfig("max_connections", "200")
+              .start();
+      startReaper(dataDir);
+      lastDataDirectory = dataDir;
+      LOG.infof(
+          "embedded PostgreSQL on port %d (%d ms)",
+          pg.getPort(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      return new PgServer("localhost", pg.getPort(), "postgres", "");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+    }
+  }
+
+  /** Data directory of the server this JVM started last (for the cleanup test). */
+  static Path lastDataDirectory() {
+    return lastDataDirectory;
+  }
+
+  private static void startReaper(Path dataDir) throws IOException {
+    String postmasterPid =
+        Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.US_ASCII)
+            .get(0)
+            .trim();
+    long jvmPid = ProcessHandle.current().pid();
+    String script =
+        "while kill -0 "
+            + jvmPid
+            + " 2>/dev/null; do sleep 1; done; kill -QUIT "
+            + postmasterPid
+            + " 2>/dev/null; sleep 2; rm -rf '"
+            + dataDir
+            + "'";
+    // setsid: the reaper must survive a signal sent to the JVM's whole process group
+    new ProcessBuilder("setsid", "sh", "-c", script)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .start();
+  }
+}

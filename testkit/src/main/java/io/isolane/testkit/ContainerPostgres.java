@@ -10,6 +10,13 @@ final class ContainerPostgres {
   private ContainerPostgres() {}
 
   static boolean dockerAvailable() {
+    // ask Testcontainers only when an engine could be there: it logs errors when none is
+    boolean hinted =
+        System.getenv("DOCKER_HOST") != null
+            || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"));
+    if (!hinted) {
+      return false;
+    }
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException | LinkageError e) {

@@ -1,0 +1,9 @@
+package io.isolane.tenant.messaging;
+
+/** Reactive messaging channel names; topics are bound in application.properties. */
+public final class Channels {
+  /** Outgoing: tenant.state. */
+  public static final String TENANT_STATE_OUT = "tenant-state-out";
+
+  private Channels() {}
+}

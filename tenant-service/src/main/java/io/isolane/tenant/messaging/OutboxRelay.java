@@ -1,0 +1,79 @@
+package io.isolane.tenant.messaging;
+
+import io.isolane.contracts.kafka.ContractMessages;
+import io.isolane.tenant.config.TenantServiceConfig;
+import io.isolane.tenant.repository.OutboxEvent;
+import io.isolane.tenant.repository.OutboxRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows in commit order and deletes each batch once Kafka acknowledged every record
+ * of it. Rows are locked with SKIP LOCKED, so several instances never publish the same row at once;
+ * a crash before the delete republishes the batch with the same event ids, which consumers
+ * deduplicate.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+  private final MutinyEmitter<byte[]> tenantState;
+  private final OutboxRepository outbox;
+  private final TenantServiceConfig config;
+
+  public OutboxRelay(
+      @Channel(Channels.TENANT_STATE_OUT) MutinyEmitter<byte[]> tenantState,
+      OutboxRepository outbox,
+      TenantServiceConfig config) {
+    this.tenantState = tenantState;
+    this.outbox = outbox;
+    this.config = config;
+  }
+
+  @Scheduled(
+      every = "${isolane.tenant.outbox.poll-interval:1s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> relay() {
+    return Panache.withTransaction(this::publishBatch)
+        .onFailure()
+        .invoke(e -> LOG.warnf(e, "outbox relay run failed; it will retry"))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
+  }
+
+  /** Publishes one batch inside the current transaction; returns how many rows it published. */
+  Uni<Integer> publishBatch() {
+    return outbox
+        .lockOldest(config.outbox().batchSize())
+        .call(this::send)
+        .call(rows -> rows.isEmpty() ? Uni.createFrom().voidItem() : outbox.deleteAll(rows))
+        .map(List::size);
+  }
+
+  private Uni<Void> send(List<OutboxEvent> rows) {
+    if (rows.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    // Kafka acknowledges on its own threads; the reactive session must be resumed on its context
+    Context context = Vertx.currentContext();
+    return Multi.createFrom()
+        .iterable(rows)
+        .onItem()
+        .transformToUniAndConcatenate(
+            row -> tenantState.sendMessage(ContractMessages.of(Outbox.toEvent(row))))
+        .collect()
+        .last()
+        .replaceWithVoid()
+        .emitOn(task -> context.runOnContext(ignored -> task.run()));
+  }
+}

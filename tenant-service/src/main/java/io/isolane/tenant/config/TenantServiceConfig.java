@@ -2,7 +2,6 @@ package io.isolane.tenant.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,18 +23,4 @@ public interface TenantServiceConfig {
   /** CloudEvents source of the events this service publishes. */
   @WithDefault("/isolane/tenant-service")
   String eventSource();
-
-  /** Outbox relay settings. */
-  Outbox outbox();
-
-  /** The transactional outbox relay. */
-  interface Outbox {
-    /** Most events published per relay run. */
-    @WithDefault("200")
-    int batchSize();
-
-    /** How often the relay looks for unpublished events. */
-    @WithDefault("1s")
-    Duration pollInterval();
-  }
 }

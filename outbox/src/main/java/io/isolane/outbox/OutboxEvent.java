@@ -1,4 +1,4 @@
-package io.isolane.tenant.repository;
+package io.isolane.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.isolane.tenant.messaging;
+package io.isolane.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.isolane.contracts.ContractEvent;
@@ -6,8 +6,6 @@ import io.isolane.contracts.ContractJson;
 import io.isolane.contracts.EventType;
 import io.isolane.contracts.EventTypes;
 import io.isolane.contracts.events.TenantEvent;
-import io.isolane.tenant.repository.OutboxEvent;
-import io.isolane.tenant.repository.OutboxRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,19 +1,13 @@
-package io.isolane.tenant.messaging;
+package io.isolane.outbox;
 
-import io.isolane.contracts.kafka.ContractMessages;
-import io.isolane.tenant.config.TenantServiceConfig;
-import io.isolane.tenant.repository.OutboxEvent;
-import io.isolane.tenant.repository.OutboxRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,21 +20,18 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-  private final MutinyEmitter<byte[]> tenantState;
+  private final OutboxSink sink;
   private final OutboxRepository outbox;
-  private final TenantServiceConfig config;
+  private final OutboxConfig config;
 
-  public OutboxRelay(
-      @Channel(Channels.TENANT_STATE_OUT) MutinyEmitter<byte[]> tenantState,
-      OutboxRepository outbox,
-      TenantServiceConfig config) {
-    this.tenantState = tenantState;
+  public OutboxRelay(OutboxSink sink, OutboxRepository outbox, OutboxConfig config) {
+    this.sink = sink;
     this.outbox = outbox;
     this.config = config;
   }
 
   @Scheduled(
-      every = "${isolane.tenant.outbox.poll-interval:1s}",
+      every = "${isolane.outbox.poll-interval:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> relay() {
     return Panache.withTransaction(this::publishBatch)
@@ -54,7 +45,7 @@ public class OutboxRelay {
   /** Publishes one batch inside the current transaction; returns how many rows it published. */
   Uni<Integer> publishBatch() {
     return outbox
-        .lockOldest(config.outbox().batchSize())
+        .lockOldest(config.batchSize())
         .call(this::send)
         .call(rows -> rows.isEmpty() ? Uni.createFrom().voidItem() : outbox.deleteAll(rows))
         .map(List::size);
@@ -69,8 +60,7 @@ public class OutboxRelay {
     return Multi.createFrom()
         .iterable(rows)
         .onItem()
-        .transformToUniAndConcatenate(
-            row -> tenantState.sendMessage(ContractMessages.of(Outbox.toEvent(row))))
+        .transformToUniAndConcatenate(row -> sink.send(Outbox.toEvent(row)))
         .collect()
         .last()
         .replaceWithVoid()

@@ -1,4 +1,4 @@
-package io.isolane.tenant.repository;
+package io.isolane.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;

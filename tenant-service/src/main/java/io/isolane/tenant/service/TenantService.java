@@ -3,7 +3,7 @@ package io.isolane.tenant.service;
 import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.EventTypes;
 import io.isolane.contracts.events.TenantStatus;
-import io.isolane.outbox.Outbox;
+import io.isolane.servicekit.outbox.Outbox;
 import io.isolane.tenant.Tenant;
 import io.isolane.tenant.config.TenantServiceConfig;
 import io.isolane.tenant.repository.TenantRepository;

@@ -1,4 +1,4 @@
-package io.isolane.outbox;
+package io.isolane.servicekit.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;

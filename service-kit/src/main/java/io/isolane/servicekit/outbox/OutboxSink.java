@@ -1,4 +1,4 @@
-package io.isolane.outbox;
+package io.isolane.servicekit.outbox;
 
 import io.isolane.contracts.ContractEvent;
 import io.smallrye.mutiny.Uni;

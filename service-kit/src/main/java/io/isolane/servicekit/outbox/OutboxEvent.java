@@ -1,4 +1,4 @@
-package io.isolane.outbox;
+package io.isolane.servicekit.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

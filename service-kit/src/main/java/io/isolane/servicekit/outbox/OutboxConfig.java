@@ -1,4 +1,4 @@
-package io.isolane.outbox;
+package io.isolane.servicekit.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

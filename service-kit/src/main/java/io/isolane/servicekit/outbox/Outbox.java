@@ -1,4 +1,4 @@
-package io.isolane.outbox;
+package io.isolane.servicekit.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.isolane.contracts.ContractEvent;

@@ -1,0 +1,15 @@
+package io.isolane.sending.messaging;
+
+/** Reactive messaging channel names; topics are bound in application.properties. */
+public final class Channels {
+  /** Incoming: tenant.state (from the beginning: it is this service's tenant table). */
+  public static final String TENANT_STATE_IN = "tenant-state-in";
+
+  /** Incoming: send.requests. */
+  public static final String SEND_REQUESTS_IN = "send-requests-in";
+
+  /** Outgoing: email.events, through the outbox. */
+  public static final String EMAIL_EVENTS_OUT = "email-events-out";
+
+  private Channels() {}
+}

@@ -1,0 +1,16 @@
+package io.isolane.sending.messaging;
+
+import io.isolane.contracts.Topic;
+import io.isolane.servicekit.outbox.TopicSink;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+/** The outbox's way out: email.events. */
+@Singleton
+public class EmailEventSink extends TopicSink {
+  public EmailEventSink(@Channel(Channels.EMAIL_EVENTS_OUT) MutinyEmitter<byte[]> emailEvents) {
+    super(Map.of(Topic.EMAIL_EVENTS, emailEvents));
+  }
+}

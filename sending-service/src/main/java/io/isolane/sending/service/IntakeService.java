@@ -1,0 +1,93 @@
+package io.isolane.sending.service;
+
+import io.isolane.contracts.ContractEvent;
+import io.isolane.contracts.events.EmailEventType;
+import io.isolane.contracts.events.SendRequest;
+import io.isolane.sending.Message;
+import io.isolane.sending.MessageStatus;
+import io.isolane.sending.TenantLane;
+import io.isolane.sending.repository.MessageRepository;
+import io.isolane.sending.repository.TenantLaneRepository;
+import io.isolane.servicekit.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * Takes send requests off the topic into the durable per-tenant store, never waiting on a tenant's
+ * limits. A request is stored exactly once per (tenant, message id); its accepted or failed event
+ * commits with it.
+ */
+@ApplicationScoped
+public class IntakeService {
+  private final MessageRepository messages;
+  private final TenantLaneRepository lanes;
+  private final Outbox outbox;
+  private final LifecycleEvents events;
+
+  public IntakeService(
+      MessageRepository messages,
+      TenantLaneRepository lanes,
+      Outbox outbox,
+      LifecycleEvents events) {
+    this.messages = messages;
+    this.lanes = lanes;
+    this.outbox = outbox;
+    this.events = events;
+  }
+
+  /** Stores the request unless it was seen before. */
+  @WithTransaction
+  public Uni<Void> intake(ContractEvent<SendRequest> event) {
+    SendRequest request = event.data();
+    return messages
+        .find(request.tenantId(), request.messageId())
+        .chain(seen -> seen != null ? Uni.createFrom().voidItem() : store(request));
+  }
+
+  private Uni<Void> store(SendRequest request) {
+    return lanes
+        .findById(request.tenantId())
+        .map(lane -> newMessage(request, lane))
+        .call(messages::persist)
+        .chain(this::announce);
+  }
+
+  /** Publishes the message's first lifecycle event, if its tenant is known. */
+  Uni<Void> announce(Message message) {
+    return switch (message.status) {
+      case ACCEPTED -> outbox.add(events.of(message, EmailEventType.ACCEPTED, null));
+      case FAILED -> outbox.add(events.of(message, EmailEventType.FAILED, message.statusReason));
+      case AWAITING_TENANT -> Uni.createFrom().voidItem();
+    };
+  }
+
+  /** Settles a message that waited for its tenant, now that the tenant's lane is known. */
+  static void settle(Message message, TenantLane lane) {
+    if (lane.takesMessages()) {
+      message.status = MessageStatus.ACCEPTED;
+      message.statusReason = null;
+    } else {
+      message.status = MessageStatus.FAILED;
+      message.statusReason = "tenant " + lane.status.name().toLowerCase();
+    }
+    message.updatedAt = Instant.now();
+  }
+
+  private static Message newMessage(SendRequest request, TenantLane lane) {
+    Message message = new Message();
+    message.tenantId = request.tenantId();
+    message.messageId = request.messageId();
+    message.mailbox = request.mailbox();
+    message.stream = request.stream();
+    message.request = LifecycleEvents.json(request);
+    message.receivedAt = Instant.now();
+    message.status = MessageStatus.AWAITING_TENANT;
+    message.updatedAt = message.receivedAt;
+    if (lane != null) {
+      settle(message, lane);
+    }
+    return message;
+  }
+}

@@ -1,0 +1,69 @@
+package io.isolane.sending.service;
+
+import io.isolane.contracts.events.EmailEventType;
+import io.isolane.sending.Message;
+import io.isolane.sending.MessageStatus;
+import io.isolane.sending.config.SendingConfig;
+import io.isolane.sending.repository.MessageRepository;
+import io.isolane.servicekit.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Fails messages whose tenant never appeared in tenant.state, so no message waits forever: each
+ * gets a failed event with reason {@value #REASON}.
+ */
+@ApplicationScoped
+public class UnknownTenantSweeper {
+  static final String REASON = "unknown tenant";
+  private static final Logger LOG = Logger.getLogger(UnknownTenantSweeper.class);
+
+  private final MessageRepository messages;
+  private final Outbox outbox;
+  private final LifecycleEvents events;
+  private final SendingConfig config;
+
+  public UnknownTenantSweeper(
+      MessageRepository messages, Outbox outbox, LifecycleEvents events, SendingConfig config) {
+    this.messages = messages;
+    this.outbox = outbox;
+    this.events = events;
+    this.config = config;
+  }
+
+  @Scheduled(
+      every = "${isolane.sending.sweep-interval:30s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> sweep() {
+    Instant cutoff = Instant.now().minus(config.unknownTenantTimeout());
+    return Panache.withTransaction(
+            () -> messages.awaitingSince(cutoff, config.sweepBatchSize()).chain(this::failAll))
+        .onFailure()
+        .invoke(e -> LOG.warnf("unknown-tenant sweep failed; it will run again: %s", e.toString()))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  private Uni<Void> failAll(List<Message> stale) {
+    return Multi.createFrom()
+        .iterable(stale)
+        .invoke(UnknownTenantSweeper::fail)
+        .onItem()
+        .transformToUniAndConcatenate(m -> outbox.add(events.of(m, EmailEventType.FAILED, REASON)))
+        .collect()
+        .last()
+        .replaceWithVoid();
+  }
+
+  private static void fail(Message message) {
+    message.status = MessageStatus.FAILED;
+    message.statusReason = REASON;
+    message.updatedAt = Instant.now();
+  }
+}

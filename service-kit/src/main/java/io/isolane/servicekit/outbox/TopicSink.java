@@ -1,0 +1,30 @@
+package io.isolane.servicekit.outbox;
+
+import io.isolane.contracts.ContractEvent;
+import io.isolane.contracts.Topic;
+import io.isolane.contracts.kafka.ContractMessages;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import java.util.Map;
+
+/**
+ * An {@link OutboxSink} that sends each event to the emitter of its catalogue topic. Subclasses are
+ * {@code @Singleton} beans (a proxy would need a no-args constructor).
+ */
+public abstract class TopicSink implements OutboxSink {
+  private final Map<Topic, MutinyEmitter<byte[]>> emitters;
+
+  protected TopicSink(Map<Topic, MutinyEmitter<byte[]>> emitters) {
+    this.emitters = Map.copyOf(emitters);
+  }
+
+  @Override
+  public Uni<Void> send(ContractEvent<?> event) {
+    MutinyEmitter<byte[]> emitter = emitters.get(event.type().topic());
+    if (emitter == null) {
+      return Uni.createFrom()
+          .failure(new IllegalStateException("no channel for " + event.type().topic()));
+    }
+    return emitter.sendMessage(ContractMessages.of(event));
+  }
+}

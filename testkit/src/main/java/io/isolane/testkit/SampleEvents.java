@@ -1,0 +1,116 @@
+package io.isolane.testkit;
+
+import io.isolane.contracts.ContractEvent;
+import io.isolane.contracts.EventTypes;
+import io.isolane.contracts.events.EmailEvent;
+import io.isolane.contracts.events.EmailEventType;
+import io.isolane.contracts.events.InboundReply;
+import io.isolane.contracts.events.IsolationTier;
+import io.isolane.contracts.events.MailboxStatus;
+import io.isolane.contracts.events.SendRequest;
+import io.isolane.contracts.events.Stream;
+import io.isolane.contracts.events.TenantState;
+import io.isolane.contracts.events.TenantStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Ready-made contract events for tests, with every required field and sensible values. */
+public final class SampleEvents {
+  public static final String SOURCE = "/isolane/test";
+
+  private SampleEvents() {}
+
+  /** A fresh tenant id, so tests never see each other's data. */
+  public static String newTenantId() {
+    return "t-" + UUID.randomUUID().toString().substring(0, 12);
+  }
+
+  /** A tenant state with one domain and the given mailboxes. */
+  public static ContractEvent<TenantState> tenantState(
+      String tenantId, TenantStatus status, long version, String... mailboxes) {
+    List<TenantState.Mailbox> boxes =
+        java.util.Arrays.stream(mailboxes)
+            .map(a -> new TenantState.Mailbox(a, null, MailboxStatus.WARMING, null))
+            .toList();
+    TenantState state =
+        new TenantState(
+            tenantId,
+            "Tenant " + tenantId,
+            IsolationTier.ISOLATED,
+            status,
+            null,
+            "test",
+            new TenantState.SendingLimits(10, 10_000),
+            List.of(
+                new TenantState.Domain("mail." + tenantId + ".example", Stream.MARKETING, true)),
+            boxes,
+            List.of(),
+            version,
+            Instant.now());
+    return ContractEvent.of(EventTypes.TENANT_STATE, SOURCE, state);
+  }
+
+  /** A marketing send request to one recipient. */
+  public static ContractEvent<SendRequest> sendRequest(String tenantId, String messageId) {
+    SendRequest request =
+        new SendRequest(
+            messageId,
+            tenantId,
+            "ana@mail." + tenantId + ".example",
+            Stream.MARKETING,
+            List.of("bob@example.org"),
+            List.of(),
+            List.of(),
+            List.of(),
+            "Hello",
+            new SendRequest.Content("Hi Bob", null),
+            null,
+            Map.of(),
+            Map.of("campaign", "test"),
+            null,
+            null,
+            null,
+            null,
+            Instant.now());
+    return ContractEvent.of(EventTypes.SEND_REQUEST, SOURCE, request);
+  }
+
+  /** A bounce or complaint (or any other lifecycle step) for one recipient. */
+  public static ContractEvent<EmailEvent> emailEvent(
+      String tenantId, EmailEventType type, String recipient, EmailEvent.Bounce bounce) {
+    EmailEvent event =
+        new EmailEvent(
+            "msg-" + UUID.randomUUID(),
+            tenantId,
+            type,
+            "ana@mail." + tenantId + ".example",
+            Stream.MARKETING,
+            recipient,
+            Instant.now(),
+            null,
+            "ses-" + UUID.randomUUID(),
+            bounce,
+            type == EmailEventType.COMPLAINED ? "abuse" : null,
+            Map.of());
+    return ContractEvent.of(EventTypes.EMAIL_EVENT, SOURCE, event);
+  }
+
+  /** An inbound reply whose raw MIME is the given RFC 5322 text. */
+  public static ContractEvent<InboundReply> inboundReply(
+      String tenantId, String recipient, String rawMessage) {
+    InboundReply reply =
+        new InboundReply(
+            "reply-" + UUID.randomUUID(),
+            tenantId,
+            recipient,
+            "bob@example.org",
+            "ses-in-" + UUID.randomUUID(),
+            Instant.now(),
+            Base64.getEncoder().encodeToString(rawMessage.getBytes(StandardCharsets.UTF_8)));
+    return ContractEvent.of(EventTypes.INBOUND_REPLY, SOURCE, reply);
+  }
+}

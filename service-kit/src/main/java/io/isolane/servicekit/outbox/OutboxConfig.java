@@ -11,6 +11,10 @@ public interface OutboxConfig {
   @WithDefault("200")
   int batchSize();
 
+  /** How long after start-up the relay first runs. */
+  @WithDefault("2s")
+  Duration startDelay();
+
   /** How often the relay looks for unpublished events. */
   @WithDefault("1s")
   Duration pollInterval();

@@ -30,8 +30,10 @@ public class OutboxRelay {
     this.config = config;
   }
 
+  // the delay lets reactive messaging connect the emitters before the first run
   @Scheduled(
       every = "${isolane.outbox.poll-interval:1s}",
+      delayed = "${isolane.outbox.start-delay:2s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> relay() {
     return Panache.withTransaction(this::publishBatch)

@@ -1,0 +1,12 @@
+package io.isolane.warmup.messaging;
+
+/** Reactive messaging channel names; topics are bound in application.properties. */
+public final class Channels {
+  /** Incoming: tenant.state. */
+  public static final String TENANT_STATE_IN = "tenant-state-in";
+
+  /** Outgoing: mailbox.limits, through the outbox. */
+  public static final String MAILBOX_LIMITS_OUT = "mailbox-limits-out";
+
+  private Channels() {}
+}

@@ -1,0 +1,96 @@
+package io.isolane.warmup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.isolane.contracts.ContractEvent;
+import io.isolane.contracts.EventTypes;
+import io.isolane.contracts.events.MailboxLimits;
+import io.isolane.contracts.events.TenantStatus;
+import io.isolane.contracts.kafka.EventCodec;
+import io.isolane.testkit.ContractKafka;
+import io.isolane.testkit.IsolaneTestResource;
+import io.isolane.testkit.SampleEvents;
+import io.isolane.testkit.TestDatabase;
+import io.isolane.testkit.TopicWatcher;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(
+    value = IsolaneTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "warmup"))
+class EnrollmentTest {
+
+  @Test
+  void newMailboxIsEnrolledAndGetsItsFirstDayLimits() {
+    String tenant = SampleEvents.newTenantId();
+    String mailbox = "ana@mail." + tenant + ".example";
+    try (TopicWatcher<MailboxLimits> limits = ContractKafka.watch(EventTypes.MAILBOX_LIMITS)) {
+      ContractKafka.publish(SampleEvents.tenantState(tenant, TenantStatus.ACTIVE, 1, mailbox));
+
+      ContractEvent<MailboxLimits> event = limits.await(e -> e.subject().equals(tenant));
+      assertThat(event.key()).isEqualTo(tenant + "/" + mailbox);
+      assertThat(event.data().mailbox()).isEqualTo(mailbox);
+      assertThat(event.data().dailyCap()).isEqualTo(20);
+      assertThat(event.data().stage()).isEqualTo(1);
+      assertThat(event.data().minSpacingSeconds()).isPositive();
+      assertThat(event.data().day()).isEqualTo(LocalDate.now(ZoneOffset.UTC));
+    }
+    assertThat(
+            TestDatabase.queryString(
+                "warmup",
+                "SELECT plan FROM sender_warmup WHERE tenant_id = ? AND mailbox = ?",
+                tenant,
+                mailbox))
+        .isEqualTo("cold-outreach");
+  }
+
+  @Test
+  void replayedStateDoesNotEnrollTwiceAndOnlyNewMailboxesAreAdded() {
+    String tenant = SampleEvents.newTenantId();
+    String first = "ana@mail." + tenant + ".example";
+    String second = "rui@mail." + tenant + ".example";
+    try (TopicWatcher<MailboxLimits> limits = ContractKafka.watch(EventTypes.MAILBOX_LIMITS)) {
+      ContractKafka.publish(SampleEvents.tenantState(tenant, TenantStatus.ACTIVE, 1, first));
+      ContractKafka.publish(SampleEvents.tenantState(tenant, TenantStatus.ACTIVE, 1, first));
+      ContractKafka.publish(
+          SampleEvents.tenantState(tenant, TenantStatus.ACTIVE, 2, first, second));
+
+      limits.await(e -> e.data().mailbox().equals(second));
+      long firstEnrollments =
+          limits.seen().stream()
+              .map(r -> EventCodec.decode(EventTypes.MAILBOX_LIMITS, r).data())
+              .filter(l -> l.mailbox().equals(first))
+              .count();
+      assertThat(firstEnrollments).isEqualTo(1);
+    }
+    assertThat(
+            TestDatabase.queryString(
+                "warmup", "SELECT count(*) FROM sender_warmup WHERE tenant_id = ?", tenant))
+        .isEqualTo("2");
+  }
+
+  @Test
+  void unreadableStateGoesToTheDeadLetterTopic() {
+    String tenant = SampleEvents.newTenantId();
+    try (TopicWatcher<?> dead = ContractKafka.watchRaw("dlq.warmup-service")) {
+      ContractKafka.publishRaw(
+          "tenant.state", tenant, new RecordHeaders(), "oops".getBytes(StandardCharsets.UTF_8));
+
+      assertThat(
+              new String(
+                  dead.awaitRecord(r -> tenant.equals(r.key()))
+                      .headers()
+                      .lastHeader("dead-letter-reason")
+                      .value(),
+                  StandardCharsets.UTF_8))
+          .contains("missing header");
+    }
+  }
+}

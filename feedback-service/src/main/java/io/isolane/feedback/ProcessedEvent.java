@@ -1,0 +1,22 @@
+package io.isolane.feedback;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An email event already handled, so a redelivery changes nothing. */
+@Entity
+@Table(name = "processed_event")
+public class ProcessedEvent {
+  @Id
+  @Column(name = "event_id")
+  public String eventId;
+
+  @Column(name = "tenant_id", nullable = false)
+  public String tenantId;
+
+  @Column(name = "processed_at", nullable = false)
+  public Instant processedAt;
+}

@@ -1,0 +1,12 @@
+package io.isolane.feedback.messaging;
+
+/** Reactive messaging channel names; topics are bound in application.properties. */
+public final class Channels {
+  /** Incoming: email.events. */
+  public static final String EMAIL_EVENTS_IN = "email-events-in";
+
+  /** Outgoing: suppressions, through the outbox. */
+  public static final String SUPPRESSIONS_OUT = "suppressions-out";
+
+  private Channels() {}
+}

@@ -1,0 +1,132 @@
+package io.isolane.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.isolane.contracts.ContractEvent;
+import io.isolane.contracts.EventTypes;
+import io.isolane.contracts.events.EmailEvent;
+import io.isolane.contracts.events.EmailEventType;
+import io.isolane.contracts.events.Suppression;
+import io.isolane.contracts.events.SuppressionReason;
+import io.isolane.contracts.kafka.EventCodec;
+import io.isolane.testkit.ContractKafka;
+import io.isolane.testkit.IsolaneTestResource;
+import io.isolane.testkit.SampleEvents;
+import io.isolane.testkit.TestDatabase;
+import io.isolane.testkit.TopicWatcher;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(
+    value = IsolaneTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "feedback"))
+class SuppressionTest {
+  private static final EmailEvent.Bounce HARD =
+      new EmailEvent.Bounce("permanent", "NoEmail", "550 5.1.1 user unknown", "userunknown");
+  private static final EmailEvent.Bounce SOFT =
+      new EmailEvent.Bounce("transient", "MailboxFull", "452 4.2.2 mailbox full", "mailboxfull");
+
+  private TopicWatcher<Suppression> suppressions;
+
+  @BeforeEach
+  void watch() {
+    suppressions = ContractKafka.watch(EventTypes.SUPPRESSION);
+  }
+
+  @AfterEach
+  void close() {
+    suppressions.close();
+  }
+
+  @Test
+  void hardBounceSuppressesTheRecipientForThatTenantOnly() {
+    String tenant = SampleEvents.newTenantId();
+    String other = SampleEvents.newTenantId();
+
+    ContractKafka.publish(
+        SampleEvents.emailEvent(tenant, EmailEventType.BOUNCED, "Gone@Example.org", HARD));
+
+    ContractEvent<Suppression> event = suppressions.await(e -> e.subject().equals(tenant));
+    assertThat(event.key()).isEqualTo(tenant + "/gone@example.org");
+    assertThat(event.data().address()).isEqualTo("gone@example.org");
+    assertThat(event.data().reason()).isEqualTo(SuppressionReason.HARD_BOUNCE);
+    assertThat(event.data().suppressed()).isTrue();
+    assertThat(count(tenant)).isEqualTo("1");
+    assertThat(count(other)).isEqualTo("0");
+  }
+
+  @Test
+  void complaintAndUnsubscribeSuppressButASoftBounceDoesNot() {
+    String tenant = SampleEvents.newTenantId();
+    ContractKafka.publish(
+        SampleEvents.emailEvent(tenant, EmailEventType.BOUNCED, "full@example.org", SOFT));
+    ContractKafka.publish(
+        SampleEvents.emailEvent(tenant, EmailEventType.DELIVERED, "fine@example.org", null));
+    ContractKafka.publish(
+        SampleEvents.emailEvent(tenant, EmailEventType.COMPLAINED, "angry@example.org", null));
+    ContractKafka.publish(
+        SampleEvents.emailEvent(tenant, EmailEventType.UNSUBSCRIBED, "bye@example.org", null));
+
+    // one consumer, one partition per tenant: by the time "bye" is out, all four were handled
+    assertThat(
+            suppressions.await(e -> e.data().address().equals("bye@example.org")).data().reason())
+        .isEqualTo(SuppressionReason.UNSUBSCRIBE);
+    assertThat(
+            suppressions.await(e -> e.data().address().equals("angry@example.org")).data().reason())
+        .isEqualTo(SuppressionReason.COMPLAINT);
+    assertThat(count(tenant)).isEqualTo("2");
+  }
+
+  @Test
+  void redeliveredEventIsHandledOnce() {
+    String tenant = SampleEvents.newTenantId();
+    ContractEvent<EmailEvent> bounce =
+        SampleEvents.emailEvent(tenant, EmailEventType.BOUNCED, "twice@example.org", HARD);
+    ContractKafka.publish(bounce);
+    ContractKafka.publish(bounce);
+    ContractKafka.publish(
+        SampleEvents.emailEvent(tenant, EmailEventType.COMPLAINED, "last@example.org", null));
+
+    suppressions.await(e -> e.data().address().equals("last@example.org"));
+    long forTwice =
+        suppressions.seen().stream()
+            .map(r -> EventCodec.decode(EventTypes.SUPPRESSION, r).data())
+            .filter(s -> s.address().equals("twice@example.org"))
+            .count();
+    assertThat(forTwice).isEqualTo(1);
+    assertThat(
+            TestDatabase.queryString(
+                "feedback", "SELECT count(*) FROM processed_event WHERE event_id = ?", bounce.id()))
+        .isEqualTo("1");
+  }
+
+  @Test
+  void invalidEventGoesToTheDeadLetterTopic() {
+    String tenant = SampleEvents.newTenantId();
+    try (TopicWatcher<?> dead = ContractKafka.watchRaw("dlq.feedback-service")) {
+      ContractKafka.publishRaw(
+          "email.events", tenant, new RecordHeaders(), "{".getBytes(StandardCharsets.UTF_8));
+
+      assertThat(
+              new String(
+                  dead.awaitRecord(r -> tenant.equals(r.key()))
+                      .headers()
+                      .lastHeader("dead-letter-reason")
+                      .value(),
+                  StandardCharsets.UTF_8))
+          .contains("missing header");
+    }
+  }
+
+  private static String count(String tenant) {
+    return TestDatabase.queryString(
+        "feedback", "SELECT count(*) FROM suppression WHERE tenant_id = ?", tenant);
+  }
+}

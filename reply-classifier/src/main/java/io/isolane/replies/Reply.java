@@ -1,0 +1,43 @@
+package io.isolane.replies;
+
+import io.isolane.contracts.events.ReplyCategory;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An inbound reply and what it was classified as. */
+@Entity
+@Table(name = "reply")
+public class Reply {
+  @Id
+  @Column(name = "reply_id")
+  public String replyId;
+
+  @Column(name = "tenant_id", nullable = false)
+  public String tenantId;
+
+  /** The tenant address the reply was sent to. */
+  @Column(nullable = false)
+  public String mailbox;
+
+  public String sender;
+
+  public String subject;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public ReplyCategory category;
+
+  @Column(nullable = false)
+  public double confidence;
+
+  @Column(name = "received_at", nullable = false)
+  public Instant receivedAt;
+
+  @Column(name = "classified_at", nullable = false)
+  public Instant classifiedAt;
+}

@@ -1,0 +1,12 @@
+package io.isolane.replies.messaging;
+
+/** Reactive messaging channel names; topics are bound in application.properties. */
+public final class Channels {
+  /** Incoming: inbound.replies. */
+  public static final String INBOUND_REPLIES_IN = "inbound-replies-in";
+
+  /** Outgoing: reply.classified, through the outbox. */
+  public static final String REPLY_CLASSIFIED_OUT = "reply-classified-out";
+
+  private Channels() {}
+}

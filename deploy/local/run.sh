@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs the whole platform on this machine: a Kafka broker and PostgreSQL from Maven artifacts
+# (no Docker), then the five services on ports 8081-8085. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+work=target/local
+mkdir -p "$work"
+rm -f "$work/infra.env"
+
+echo "building (tests skipped)..."
+./mvnw -B -q install -DskipTests
+./mvnw -B -q -pl testkit dependency:build-classpath -Dmdep.outputFile="$work/testkit.classpath"
+
+pids=()
+stop() {
+  echo "stopping..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop EXIT INT TERM
+
+java -cp "testkit/target/classes:$(cat "$work/testkit.classpath")" \
+  io.isolane.testkit.LocalInfra "$work/infra.env" >"$work/infra.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do [ -f "$work/infra.env" ] && break; sleep 0.5; done
+[ -f "$work/infra.env" ] || { echo "infrastructure did not start; see $work/infra.log"; exit 1; }
+set -a; . "$work/infra.env"; set +a
+
+# A fresh admin token for this run; tenant-service only ever sees its SHA-256.
+admin_token=$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 43)
+export ISOLANE_TENANT_ADMIN_TOKEN_SHA256=$(printf '%s' "$admin_token" | sha256sum | cut -d' ' -f1)
+
+start() { # module database
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$2" \
+  QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$2" \
+  QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+    java -jar "$1/target/quarkus-app/quarkus-run.jar" >"$work/$1.log" 2>&1 &
+  pids+=($!)
+}
+start tenant-service tenant
+start sending-service sending
+start warmup-service warmup
+start feedback-service feedback
+start reply-classifier replies
+
+for port in 8081 8082 8083 8084 8085; do
+  for _ in $(seq 1 120); do
+    curl -fs "http://localhost:$port/q/health/ready" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+done
+cat <<INFO
+Isolane is running (logs in $work/):
+  tenant-service   http://localhost:8081/q/swagger-ui   admin token: $admin_token
+  sending-service  http://localhost:8082/q/health
+  warmup-service   http://localhost:8083/q/health
+  feedback-service http://localhost:8084/q/health
+  reply-classifier http://localhost:8085/q/health
+  Kafka            $KAFKA_BOOTSTRAP_SERVERS
+Try: curl -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \\
+       -d '{"id":"acme","name":"Acme","tier":"isolated"}' http://localhost:8081/v1/tenants
+Ctrl-C stops everything.
+INFO
+wait

@@ -1,0 +1,40 @@
+package io.isolane.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs the testkit's Kafka broker and PostgreSQL server for a local stack, creates every service's
+ * database, writes their coordinates to an env file and waits until it is killed. Used by {@code
+ * deploy/local/run.sh}; the PostgreSQL reaper stops the database however this JVM ends.
+ */
+public final class LocalInfra {
+  /** The database of each service, as the services' README files name them. */
+  static final List<String> DATABASES = List.of("tenant", "sending", "warmup", "feedback", "replies");
+
+  private LocalInfra() {}
+
+  /** Argument: the env file to write. */
+  public static void main(String[] args) throws IOException, InterruptedException {
+    Path envFile = Path.of(args.length > 0 ? args[0] : "local-infra.env");
+    String kafka = KafkaBroker.bootstrapServers();
+    PgServer pg = Postgres.server();
+    DATABASES.forEach(Postgres::database);
+    String env =
+        String.join(
+            "\n",
+            "KAFKA_BOOTSTRAP_SERVERS=" + kafka,
+            "PG_HOST=" + pg.host(),
+            "PG_PORT=" + pg.port(),
+            "QUARKUS_DATASOURCE_USERNAME=" + pg.user(),
+            "QUARKUS_DATASOURCE_PASSWORD=" + pg.password(),
+            "");
+    Path tmp = Files.createTempFile(envFile.toAbsolutePath().getParent(), "infra", ".env");
+    Files.writeString(tmp, env);
+    Files.move(tmp, envFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    System.out.println("infrastructure ready: " + kafka + ", postgresql on port " + pg.port());
+    Thread.currentThread().join();
+  }
+}

@@ -12,7 +12,8 @@ import java.util.List;
  */
 public final class LocalInfra {
   /** The database of each service, as the services' README files name them. */
-  static final List<String> DATABASES = List.of("tenant", "sending", "warmup", "feedback", "replies");
+  static final List<String> DATABASES =
+      List.of("tenant", "sending", "warmup", "feedback", "replies");
 
   private LocalInfra() {}
 

@@ -9,7 +9,7 @@ rm -f "$work/infra.env"
 
 echo "building (tests skipped)..."
 ./mvnw -B -q install -DskipTests
-./mvnw -B -q -pl testkit dependency:build-classpath -Dmdep.outputFile="$work/testkit.classpath"
+./mvnw -B -q -pl testkit dependency:build-classpath -Dmdep.outputFile="$PWD/$work/testkit.classpath"
 
 pids=()
 stop() {
@@ -19,7 +19,7 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-java -cp "testkit/target/classes:$(cat "$work/testkit.classpath")" \
+java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "testkit/target/classes:$(cat "$work/testkit.classpath")" \
   io.isolane.testkit.LocalInfra "$work/infra.env" >"$work/infra.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do [ -f "$work/infra.env" ] && break; sleep 0.5; done

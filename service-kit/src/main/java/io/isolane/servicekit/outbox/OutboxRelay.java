@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -20,11 +21,13 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-  private final OutboxSink sink;
+  // resolved per run: the sink's emitters cannot be connected before reactive messaging is wired,
+  // which on a busy machine may be after the first run; that run then fails and is retried
+  private final Instance<OutboxSink> sink;
   private final OutboxRepository outbox;
   private final OutboxConfig config;
 
-  public OutboxRelay(OutboxSink sink, OutboxRepository outbox, OutboxConfig config) {
+  public OutboxRelay(Instance<OutboxSink> sink, OutboxRepository outbox, OutboxConfig config) {
     this.sink = sink;
     this.outbox = outbox;
     this.config = config;
@@ -59,13 +62,19 @@ public class OutboxRelay {
     }
     // Kafka acknowledges on its own threads; the reactive session must be resumed on its context
     Context context = Vertx.currentContext();
+    return Uni.createFrom()
+        .item(sink::get)
+        .chain(target -> sendAll(target, rows))
+        .emitOn(task -> context.runOnContext(ignored -> task.run()));
+  }
+
+  private static Uni<Void> sendAll(OutboxSink target, List<OutboxEvent> rows) {
     return Multi.createFrom()
         .iterable(rows)
         .onItem()
-        .transformToUniAndConcatenate(row -> sink.send(Outbox.toEvent(row)))
+        .transformToUniAndConcatenate(row -> target.send(Outbox.toEvent(row)))
         .collect()
         .last()
-        .replaceWithVoid()
-        .emitOn(task -> context.runOnContext(ignored -> task.run()));
+        .replaceWithVoid();
   }
 }

@@ -2,10 +2,9 @@ package io.isolane.tenant;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 import io.isolane.testkit.IsolaneTestResource;
+import io.isolane.testkit.OperationsChecks;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,28 +14,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(
     value = IsolaneTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "tenant"))
-class OperationsTest {
-
-  @Test
-  void readinessCoversKafkaAndTheDatabase() {
-    given()
-        .get("/q/health/ready")
-        .then()
-        .statusCode(200)
-        .body("status", equalTo("UP"))
-        .body("checks.name", hasItem(containsString("Kafka")))
-        .body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
-  }
-
-  @Test
-  void livenessIsUp() {
-    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-  }
-
-  @Test
-  void metricsAreExposedForPrometheus() {
-    given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-  }
+class OperationsTest extends OperationsChecks {
 
   @Test
   void openApiDescribesTheTenantApi() {

@@ -4,6 +4,7 @@ import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.EventType;
 import io.isolane.contracts.events.TenantEvent;
 import io.isolane.contracts.kafka.EventCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -93,6 +95,19 @@ public final class TopicWatcher<T extends TenantEvent> implements AutoCloseable 
       }
       consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
     }
+  }
+
+  /**
+   * The {@code dead-letter-reason} header of the first dead-letter record with this key, waiting up
+   * to 30 s: what a consuming service said was wrong with a record it rejected.
+   */
+  public String awaitDeadLetterReason(String key) {
+    Header reason =
+        awaitRecord(r -> key.equals(r.key())).headers().lastHeader("dead-letter-reason");
+    if (reason == null) {
+      throw new AssertionError("dead-letter record for " + key + " carries no reason");
+    }
+    return new String(reason.value(), StandardCharsets.UTF_8);
   }
 
   /** Every record seen so far (polling once more first). */

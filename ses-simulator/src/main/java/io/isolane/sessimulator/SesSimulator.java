@@ -1,0 +1,126 @@
+package io.isolane.sessimulator;
+
+import io.isolane.sessimulator.api.AccountApi;
+import io.isolane.sessimulator.api.ConfigurationSetApi;
+import io.isolane.sessimulator.api.DedicatedIpApi;
+import io.isolane.sessimulator.api.IdentityApi;
+import io.isolane.sessimulator.api.MessagesApi;
+import io.isolane.sessimulator.api.SendApi;
+import io.isolane.sessimulator.api.SuppressionApi;
+import io.isolane.sessimulator.api.TemplateApi;
+import io.isolane.sessimulator.api.TenantApi;
+import io.isolane.sessimulator.sending.SendGuard;
+import io.isolane.sessimulator.sending.SendQuota;
+import io.isolane.sessimulator.state.SesState;
+import io.isolane.sessimulator.state.Verification;
+import io.isolane.sessimulator.web.Handlers;
+import io.isolane.sessimulator.web.SesException;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local Amazon SES v2 endpoint for the real AWS SDK: point {@code SesV2AsyncClient} at {@link
+ * #endpoint()} with any static credentials. Runs standalone ({@link #main}) or inside a test JVM
+ * ({@link #start}); it owns its own Vert.x instance.
+ */
+public final class SesSimulator implements AutoCloseable {
+  /** SES v2 accepts messages up to 40 MB; base64 and JSON framing add about a third. */
+  private static final long BODY_LIMIT = 56L * 1024 * 1024;
+
+  private final Vertx vertx;
+  private final HttpServer server;
+  private final SimulatorConfig config;
+  private final SesState state;
+
+  private SesSimulator(Vertx vertx, HttpServer server, SimulatorConfig config, SesState state) {
+    this.vertx = vertx;
+    this.server = server;
+    this.config = config;
+    this.state = state;
+  }
+
+  /** Starts a simulator and returns once it listens. */
+  public static SesSimulator start(SimulatorConfig config) {
+    Vertx vertx = Vertx.vertx();
+    SesState state = new SesState();
+    Router router = router(vertx, config, state);
+    try {
+      HttpServer server =
+          vertx
+              .createHttpServer()
+              .requestHandler(router)
+              .listen(config.port(), config.host())
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+      return new SesSimulator(vertx, server, config, state);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException("SES simulator did not start", e);
+    }
+  }
+
+  private static Router router(Vertx vertx, SimulatorConfig config, SesState state) {
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    Verification verification = new Verification(config, state);
+    SendQuota quota = new SendQuota(config.maxSendRate(), config.max24HourSend());
+    new AccountApi(state, quota).mount(router);
+    new IdentityApi(config, state, verification).mount(router);
+    new ConfigurationSetApi(config, state).mount(router);
+    new TenantApi(config, state).mount(router);
+    new SuppressionApi(state).mount(router);
+    new DedicatedIpApi(state).mount(router);
+    new TemplateApi(state).mount(router);
+    new SendApi(state, new SendGuard(config, state, verification, quota)).mount(router);
+    new MessagesApi(state).mount(router);
+    router
+        .route()
+        .last()
+        .handler(
+            ctx ->
+                Handlers.error(
+                    ctx,
+                    new SesException(
+                        404,
+                        "UnknownOperationException",
+                        "Unknown operation "
+                            + ctx.request().method()
+                            + " "
+                            + ctx.request().path())));
+    return router;
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** The endpoint to give the AWS SDK's {@code endpointOverride}. */
+  public URI endpoint() {
+    return URI.create("http://" + config.host() + ":" + port());
+  }
+
+  /** The simulator's state, for in-JVM tests. */
+  public SesState state() {
+    return state;
+  }
+
+  @Override
+  public void close() {
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+
+  /** Runs standalone. Arguments: {@code [port]} (default 8086). */
+  public static void main(String[] args) throws InterruptedException {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 8086;
+    SesSimulator simulator = start(SimulatorConfig.defaults().withHost("0.0.0.0").withPort(port));
+    Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "ses-simulator-stop"));
+    System.out.println("SES simulator listening on port " + simulator.port());
+    Thread.currentThread().join();
+  }
+}

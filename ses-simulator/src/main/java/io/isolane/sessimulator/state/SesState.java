@@ -1,0 +1,33 @@
+package io.isolane.sessimulator.state;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/** Everything an SES account holds in the simulator. Names are case-sensitive except addresses. */
+public final class SesState {
+  public final Map<String, Identity> identities = new ConcurrentHashMap<>();
+  public final Map<String, ConfigurationSet> configurationSets = new ConcurrentHashMap<>();
+  public final Map<String, SesTenant> tenants = new ConcurrentHashMap<>();
+  public final Map<String, Suppressed> accountSuppression = new ConcurrentHashMap<>();
+  public final Map<String, Map<String, Suppressed>> tenantSuppression = new ConcurrentHashMap<>();
+  public final Map<String, Map<String, String>> dedicatedIpPools = new ConcurrentHashMap<>();
+  public final Map<String, DedicatedIp> dedicatedIps = new ConcurrentHashMap<>();
+
+  /** Email templates by name: TemplateContent JSON (Subject, Text, Html). */
+  public final Map<String, com.fasterxml.jackson.databind.JsonNode> templates =
+      new ConcurrentHashMap<>();
+
+  public final ConcurrentLinkedDeque<SentMessage> sent = new ConcurrentLinkedDeque<>();
+
+  /** Reasons the account-level suppression list applies to (BOUNCE, COMPLAINT). */
+  public volatile List<String> accountSuppressedReasons = List.of("BOUNCE", "COMPLAINT");
+
+  public volatile boolean accountSendingEnabled = true;
+
+  /** The tenant-level list of a tenant, created on first use. */
+  public Map<String, Suppressed> tenantList(String tenantName) {
+    return tenantSuppression.computeIfAbsent(tenantName, t -> new ConcurrentHashMap<>());
+  }
+}

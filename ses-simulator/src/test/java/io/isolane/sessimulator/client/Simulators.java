@@ -1,0 +1,45 @@
+package io.isolane.sessimulator.client;
+
+import io.isolane.sessimulator.SesSimulator;
+import io.isolane.sessimulator.SimulatorConfig;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2AsyncClient;
+
+/** Simulators and real AWS SDK v2 clients pointed at them. */
+final class Simulators {
+  private Simulators() {}
+
+  static SesSimulator start() {
+    return SesSimulator.start(SimulatorConfig.defaults());
+  }
+
+  /** An SES v2 async client with throwaway static credentials and no retries. */
+  static SesV2AsyncClient client(SesSimulator simulator) {
+    return SesV2AsyncClient.builder()
+        .endpointOverride(simulator.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+        .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+        .build();
+  }
+
+  /** Waits for an SDK call and unwraps its exception, so tests can assert on the SDK's type. */
+  static <T> T call(Supplier<java.util.concurrent.CompletableFuture<T>> request) {
+    try {
+      return request.get().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof SdkException sdk) {
+        throw sdk;
+      }
+      throw e;
+    }
+  }
+}

@@ -11,6 +11,9 @@ import io.isolane.sessimulator.api.TemplateApi;
 import io.isolane.sessimulator.api.TenantApi;
 import io.isolane.sessimulator.sending.SendGuard;
 import io.isolane.sessimulator.sending.SendQuota;
+import io.isolane.sessimulator.sns.Sns;
+import io.isolane.sessimulator.sns.SnsApi;
+import io.isolane.sessimulator.sns.SnsSigner;
 import io.isolane.sessimulator.state.SesState;
 import io.isolane.sessimulator.state.Verification;
 import io.isolane.sessimulator.web.Handlers;
@@ -35,19 +38,22 @@ public final class SesSimulator implements AutoCloseable {
   private final HttpServer server;
   private final SimulatorConfig config;
   private final SesState state;
+  private final Sns sns;
 
-  private SesSimulator(Vertx vertx, HttpServer server, SimulatorConfig config, SesState state) {
+  private SesSimulator(
+      Vertx vertx, HttpServer server, SimulatorConfig config, SesState state, Sns sns) {
     this.vertx = vertx;
     this.server = server;
     this.config = config;
     this.state = state;
+    this.sns = sns;
   }
 
   /** Starts a simulator and returns once it listens. */
   public static SesSimulator start(SimulatorConfig config) {
     Vertx vertx = Vertx.vertx();
     SesState state = new SesState();
-    Router router = router(vertx, config, state);
+    Router router = Router.router(vertx);
     try {
       HttpServer server =
           vertx
@@ -57,15 +63,17 @@ public final class SesSimulator implements AutoCloseable {
               .toCompletionStage()
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS);
-      return new SesSimulator(vertx, server, config, state);
+      String baseUrl = "http://" + publicHost(config.host()) + ":" + server.actualPort();
+      Sns sns = new Sns(vertx, config, new SnsSigner(), baseUrl);
+      mount(router, config, state, sns);
+      return new SesSimulator(vertx, server, config, state, sns);
     } catch (Exception e) {
       vertx.close();
       throw new IllegalStateException("SES simulator did not start", e);
     }
   }
 
-  private static Router router(Vertx vertx, SimulatorConfig config, SesState state) {
-    Router router = Router.router(vertx);
+  private static void mount(Router router, SimulatorConfig config, SesState state, Sns sns) {
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     Verification verification = new Verification(config, state);
     SendQuota quota = new SendQuota(config.maxSendRate(), config.max24HourSend());
@@ -78,6 +86,7 @@ public final class SesSimulator implements AutoCloseable {
     new TemplateApi(state).mount(router);
     new SendApi(state, new SendGuard(config, state, verification, quota)).mount(router);
     new MessagesApi(state).mount(router);
+    new SnsApi(config, sns).mount(router);
     router
         .route()
         .last()
@@ -92,7 +101,10 @@ public final class SesSimulator implements AutoCloseable {
                             + ctx.request().method()
                             + " "
                             + ctx.request().path())));
-    return router;
+  }
+
+  private static String publicHost(String host) {
+    return "0.0.0.0".equals(host) ? "localhost" : host;
   }
 
   /** The port it listens on. */
@@ -102,7 +114,12 @@ public final class SesSimulator implements AutoCloseable {
 
   /** The endpoint to give the AWS SDK's {@code endpointOverride}. */
   public URI endpoint() {
-    return URI.create("http://" + config.host() + ":" + port());
+    return URI.create("http://" + publicHost(config.host()) + ":" + port());
+  }
+
+  /** The simulator's SNS, for in-JVM tests. */
+  public Sns sns() {
+    return sns;
   }
 
   /** The simulator's state, for in-JVM tests. */

@@ -1,5 +1,7 @@
 package io.isolane.sessimulator;
 
+import java.time.Duration;
+
 /**
  * How a simulator instance behaves.
  *
@@ -9,7 +11,9 @@ package io.isolane.sessimulator;
  * @param accountId AWS account id it pretends to be
  * @param maxSendRate recipients per second before TooManyRequestsException
  * @param max24HourSend recipients per rolling 24 hours before the daily quota error
- * @param dns what the simulator sees when it verifies DKIM records
+ * @param dns what the simulator sees when it verifies DKIM and MAIL FROM records
+ * @param snsRetries how often SNS retries a failed HTTP delivery (SNS's default: 3)
+ * @param snsRetryDelay pause between those retries (SNS's default: 20 s)
  */
 public record SimulatorConfig(
     String host,
@@ -18,33 +22,88 @@ public record SimulatorConfig(
     String accountId,
     double maxSendRate,
     double max24HourSend,
-    DnsView dns) {
+    DnsView dns,
+    int snsRetries,
+    Duration snsRetryDelay) {
 
-  /** Loopback, a free port, us-east-1, SES sandbox-like quotas lifted to production defaults. */
+  /** Loopback, a free port, us-east-1, production-like quotas, SNS's default retry policy. */
   public static SimulatorConfig defaults() {
     return new SimulatorConfig(
-        "127.0.0.1", 0, "us-east-1", "123456789012", 14, 50_000, DnsView.everythingPublished());
+        "127.0.0.1",
+        0,
+        "us-east-1",
+        "123456789012",
+        14,
+        50_000,
+        DnsView.everythingPublished(),
+        3,
+        Duration.ofSeconds(20));
   }
 
   public SimulatorConfig withPort(int newPort) {
-    return new SimulatorConfig(host, newPort, region, accountId, maxSendRate, max24HourSend, dns);
+    return new SimulatorConfig(
+        host,
+        newPort,
+        region,
+        accountId,
+        maxSendRate,
+        max24HourSend,
+        dns,
+        snsRetries,
+        snsRetryDelay);
   }
 
   public SimulatorConfig withHost(String newHost) {
-    return new SimulatorConfig(newHost, port, region, accountId, maxSendRate, max24HourSend, dns);
+    return new SimulatorConfig(
+        newHost,
+        port,
+        region,
+        accountId,
+        maxSendRate,
+        max24HourSend,
+        dns,
+        snsRetries,
+        snsRetryDelay);
   }
 
   public SimulatorConfig withQuota(double newMaxSendRate, double newMax24HourSend) {
     return new SimulatorConfig(
-        host, port, region, accountId, newMaxSendRate, newMax24HourSend, dns);
+        host,
+        port,
+        region,
+        accountId,
+        newMaxSendRate,
+        newMax24HourSend,
+        dns,
+        snsRetries,
+        snsRetryDelay);
   }
 
   public SimulatorConfig withDns(DnsView newDns) {
-    return new SimulatorConfig(host, port, region, accountId, maxSendRate, max24HourSend, newDns);
+    return new SimulatorConfig(
+        host,
+        port,
+        region,
+        accountId,
+        maxSendRate,
+        max24HourSend,
+        newDns,
+        snsRetries,
+        snsRetryDelay);
   }
 
-  /** The ARN of a resource of this account, e.g. {@code identity/example.com}. */
+  public SimulatorConfig withSnsRetries(int retries, Duration delay) {
+    return new SimulatorConfig(
+        host, port, region, accountId, maxSendRate, max24HourSend, dns, retries, delay);
+  }
+
+  /** The ARN of an SES resource of this account, e.g. {@code identity/example.com}. */
   public String arn(String resource) {
     return "arn:aws:ses:" + region + ":" + accountId + ":" + resource;
+  }
+
+  /** The ARN of an SNS topic of this account. */
+  public String topicArn(String topicName) {
+    return "arn:aws:sns:" + region + ":" + accountId + ":" + topicName;
   }
 }

@@ -47,7 +47,9 @@ public final class TenantApi {
 
   private ObjectNode create(Request request) {
     String name = Json.required(request.body(), "TenantName");
-    String id = "tn-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    String id =
+        "tn-"
+            + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 30);
     SesTenant tenant =
         new SesTenant(
             name,

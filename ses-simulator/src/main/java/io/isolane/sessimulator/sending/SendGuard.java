@@ -52,7 +52,7 @@ public final class SendGuard {
       throw SesException.badRequest("Missing final '@domain'");
     }
     if (recipients > MAX_RECIPIENTS) {
-      throw SesException.messageRejected("Recipient count exceeds 50.");
+      throw SesException.badRequest("Recipient count exceeds 50.");
     }
     email.recipients().forEach(Addresses::bare);
     if (email.raw() != null && email.raw().length > OutgoingEmail.MAX_BYTES) {
@@ -91,10 +91,11 @@ public final class SendGuard {
     }
   }
 
+  // the one observed SES answer for this case: 403 AccessDeniedException with this text
   private static void requireAssociated(SesTenant tenant, String arn) {
     if (!tenant.resources.containsKey(arn)) {
-      throw SesException.messageRejected(
-          "Resource " + arn + " is not associated with tenant " + tenant.name + ".");
+      throw new SesException(
+          403, "AccessDeniedException", "Tenant not associated with resources [" + arn + "]");
     }
   }
 

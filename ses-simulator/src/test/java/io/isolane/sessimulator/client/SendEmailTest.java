@@ -18,15 +18,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.SesV2AsyncClient;
+import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.BulkEmailEntryResult;
 import software.amazon.awssdk.services.sesv2.model.BulkEmailStatus;
 import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.SendingPausedException;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 class SendEmailTest {
-  static final String MESSAGE_ID = "[0-9a-f]{16}-[0-9a-f-]{36}-[0-9]{6}";
+  static final String MESSAGE_ID = "0100[0-9a-f]{12}-[0-9a-f-]{36}-[0-9]{6}";
   static SesSimulator simulator;
   static SesV2AsyncClient ses;
 
@@ -171,7 +173,8 @@ class SendEmailTest {
                     () ->
                         ses.sendEmail(
                             r -> simple(r, "ana@mail.acme.example", many.toArray(String[]::new)))))
-        .isInstanceOf(MessageRejectedException.class);
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("Recipient count exceeds 50.");
   }
 
   @Test
@@ -224,8 +227,14 @@ class SendEmailTest {
                             r ->
                                 simple(r, "ana@mail.acme.example", "bob@example.org")
                                     .tenantName("other"))))
-        .isInstanceOf(MessageRejectedException.class)
-        .hasMessageContaining("not associated with tenant other");
+        .isInstanceOf(SesV2Exception.class)
+        .hasMessageContaining("Tenant not associated with resources")
+        .satisfies(
+            e -> {
+              SesV2Exception error = (SesV2Exception) e;
+              assertThat(error.statusCode()).isEqualTo(403);
+              assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+            });
   }
 
   @Test

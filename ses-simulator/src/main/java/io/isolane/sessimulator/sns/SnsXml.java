@@ -1,0 +1,54 @@
+package io.isolane.sessimulator.sns;
+
+import java.util.UUID;
+
+/** SNS's AWS Query protocol answers: XML in the 2010-03-31 namespace. */
+final class SnsXml {
+  private static final String NS = "http://sns.amazonaws.com/doc/2010-03-31/";
+
+  private SnsXml() {}
+
+  /** {@code <ActionResponse><ActionResult>result</ActionResult><ResponseMetadata/>}. */
+  static String response(String action, String result) {
+    return "<"
+        + action
+        + "Response xmlns=\""
+        + NS
+        + "\"><"
+        + action
+        + "Result>"
+        + result
+        + "</"
+        + action
+        + "Result><ResponseMetadata><RequestId>"
+        + UUID.randomUUID()
+        + "</RequestId></ResponseMetadata></"
+        + action
+        + "Response>";
+  }
+
+  static String error(String code, String message) {
+    return "<ErrorResponse xmlns=\""
+        + NS
+        + "\"><Error><Type>Sender</Type><Code>"
+        + code
+        + "</Code><Message>"
+        + escape(message)
+        + "</Message></Error><RequestId>"
+        + UUID.randomUUID()
+        + "</RequestId></ErrorResponse>";
+  }
+
+  static String element(String name, String value) {
+    return "<" + name + ">" + escape(value) + "</" + name + ">";
+  }
+
+  static String escape(String value) {
+    return value
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&apos;");
+  }
+}

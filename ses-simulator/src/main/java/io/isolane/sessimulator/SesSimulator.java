@@ -9,6 +9,10 @@ import io.isolane.sessimulator.api.SendApi;
 import io.isolane.sessimulator.api.SuppressionApi;
 import io.isolane.sessimulator.api.TemplateApi;
 import io.isolane.sessimulator.api.TenantApi;
+import io.isolane.sessimulator.events.EventPublisher;
+import io.isolane.sessimulator.inbound.InboundApi;
+import io.isolane.sessimulator.inbound.OutOfOfficeReplies;
+import io.isolane.sessimulator.inbound.Receiver;
 import io.isolane.sessimulator.sending.SendGuard;
 import io.isolane.sessimulator.sending.SendQuota;
 import io.isolane.sessimulator.sns.Sns;
@@ -65,7 +69,7 @@ public final class SesSimulator implements AutoCloseable {
               .get(30, TimeUnit.SECONDS);
       String baseUrl = "http://" + publicHost(config.host()) + ":" + server.actualPort();
       Sns sns = new Sns(vertx, config, new SnsSigner(), baseUrl);
-      mount(router, config, state, sns);
+      mount(vertx, router, config, state, sns);
       return new SesSimulator(vertx, server, config, state, sns);
     } catch (Exception e) {
       vertx.close();
@@ -73,7 +77,8 @@ public final class SesSimulator implements AutoCloseable {
     }
   }
 
-  private static void mount(Router router, SimulatorConfig config, SesState state, Sns sns) {
+  private static void mount(
+      Vertx vertx, Router router, SimulatorConfig config, SesState state, Sns sns) {
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     Verification verification = new Verification(config, state);
     SendQuota quota = new SendQuota(config.maxSendRate(), config.max24HourSend());
@@ -84,7 +89,13 @@ public final class SesSimulator implements AutoCloseable {
     new SuppressionApi(state).mount(router);
     new DedicatedIpApi(state).mount(router);
     new TemplateApi(state).mount(router);
-    new SendApi(state, new SendGuard(config, state, verification, quota)).mount(router);
+    Receiver receiver = new Receiver(sns);
+    EventPublisher events =
+        new EventPublisher(
+            vertx, config, state, sns, config.outcomes(), new OutOfOfficeReplies(receiver));
+    new SendApi(config, state, new SendGuard(config, state, verification, quota), events)
+        .mount(router);
+    new InboundApi(receiver).mount(router);
     new MessagesApi(state).mount(router);
     new SnsApi(config, sns).mount(router);
     router

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param dns what the simulator sees when it verifies DKIM and MAIL FROM records
  * @param snsRetries how often SNS retries a failed HTTP delivery (SNS's default: 3)
  * @param snsRetryDelay pause between those retries (SNS's default: 20 s)
+ * @param outcomes what happens to recipients after SES accepts a message
  */
 public record SimulatorConfig(
     String host,
@@ -24,7 +25,8 @@ public record SimulatorConfig(
     double max24HourSend,
     DnsView dns,
     int snsRetries,
-    Duration snsRetryDelay) {
+    Duration snsRetryDelay,
+    io.isolane.sessimulator.events.OutcomeModel outcomes) {
 
   /** Loopback, a free port, us-east-1, production-like quotas, SNS's default retry policy. */
   public static SimulatorConfig defaults() {
@@ -37,7 +39,8 @@ public record SimulatorConfig(
         50_000,
         DnsView.everythingPublished(),
         3,
-        Duration.ofSeconds(20));
+        Duration.ofSeconds(20),
+        io.isolane.sessimulator.events.OutcomeModel.deliverAll());
   }
 
   public SimulatorConfig withPort(int newPort) {
@@ -50,7 +53,8 @@ public record SimulatorConfig(
         max24HourSend,
         dns,
         snsRetries,
-        snsRetryDelay);
+        snsRetryDelay,
+        outcomes);
   }
 
   public SimulatorConfig withHost(String newHost) {
@@ -63,7 +67,8 @@ public record SimulatorConfig(
         max24HourSend,
         dns,
         snsRetries,
-        snsRetryDelay);
+        snsRetryDelay,
+        outcomes);
   }
 
   public SimulatorConfig withQuota(double newMaxSendRate, double newMax24HourSend) {
@@ -76,7 +81,8 @@ public record SimulatorConfig(
         newMax24HourSend,
         dns,
         snsRetries,
-        snsRetryDelay);
+        snsRetryDelay,
+        outcomes);
   }
 
   public SimulatorConfig withDns(DnsView newDns) {
@@ -89,12 +95,27 @@ public record SimulatorConfig(
         max24HourSend,
         newDns,
         snsRetries,
-        snsRetryDelay);
+        snsRetryDelay,
+        outcomes);
   }
 
   public SimulatorConfig withSnsRetries(int retries, Duration delay) {
     return new SimulatorConfig(
-        host, port, region, accountId, maxSendRate, max24HourSend, dns, retries, delay);
+        host, port, region, accountId, maxSendRate, max24HourSend, dns, retries, delay, outcomes);
+  }
+
+  public SimulatorConfig withOutcomes(io.isolane.sessimulator.events.OutcomeModel newOutcomes) {
+    return new SimulatorConfig(
+        host,
+        port,
+        region,
+        accountId,
+        maxSendRate,
+        max24HourSend,
+        dns,
+        snsRetries,
+        snsRetryDelay,
+        newOutcomes);
   }
 
   /** The ARN of an SES resource of this account, e.g. {@code identity/example.com}. */

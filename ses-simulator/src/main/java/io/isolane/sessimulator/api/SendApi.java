@@ -3,10 +3,13 @@ package io.isolane.sessimulator.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isolane.sessimulator.SimulatorConfig;
+import io.isolane.sessimulator.events.EventPublisher;
 import io.isolane.sessimulator.sending.MessageIds;
 import io.isolane.sessimulator.sending.MimeRenderer;
 import io.isolane.sessimulator.sending.OutgoingEmail;
 import io.isolane.sessimulator.sending.SendGuard;
+import io.isolane.sessimulator.state.Identity;
 import io.isolane.sessimulator.state.SentMessage;
 import io.isolane.sessimulator.state.SesState;
 import io.isolane.sessimulator.web.Handlers;
@@ -19,12 +22,19 @@ import java.util.Map;
 
 /** SendEmail and SendBulkEmail. */
 public final class SendApi {
+  /** Most sent messages kept for the read API; a load test must not exhaust memory. */
+  private static final int MAX_KEPT = 10_000;
+
+  private final SimulatorConfig config;
   private final SesState state;
   private final SendGuard guard;
+  private final EventPublisher events;
 
-  public SendApi(SesState state, SendGuard guard) {
+  public SendApi(SimulatorConfig config, SesState state, SendGuard guard, EventPublisher events) {
+    this.config = config;
     this.state = state;
     this.guard = guard;
+    this.events = events;
   }
 
   public void mount(Router router) {
@@ -76,12 +86,13 @@ public final class SendApi {
   }
 
   private String accept(OutgoingEmail email) {
-    guard.admit(email);
+    Identity identity = guard.admit(email);
     String id = MessageIds.next();
+    Instant now = Instant.now();
     state.sent.add(
         new SentMessage(
             id,
-            Instant.now(),
+            now,
             email.from(),
             email.to(),
             email.cc(),
@@ -91,6 +102,11 @@ public final class SendApi {
             email.configurationSetName(),
             Map.copyOf(email.tags()),
             MimeRenderer.render(email, id)));
+    while (state.sent.size() > MAX_KEPT) {
+      state.sent.pollFirst();
+    }
+    events.accepted(
+        new EventPublisher.Accepted(email, id, config.arn("identity/" + identity.name), now));
     return id;
   }
 

@@ -11,10 +11,10 @@ import java.util.Map;
  * The top-level header block of a raw message, unfolded, keyed by lower-case name (first occurrence
  * wins). Enough to find From, To, Cc and Subject; bodies are never parsed here.
  */
-final class RawHeaders {
+public final class RawHeaders {
   private RawHeaders() {}
 
-  static Map<String, String> of(byte[] raw) {
+  public static Map<String, String> of(byte[] raw) {
     String text = new String(raw, StandardCharsets.UTF_8);
     int end = text.indexOf("\r\n\r\n");
     if (end < 0) {
@@ -35,7 +35,7 @@ final class RawHeaders {
   }
 
   /** The addresses listed in the given headers (comma-separated, display names allowed). */
-  static List<String> addresses(Map<String, String> headers, String... names) {
+  public static List<String> addresses(Map<String, String> headers, String... names) {
     List<String> out = new ArrayList<>();
     for (String name : names) {
       String value = headers.get(name);

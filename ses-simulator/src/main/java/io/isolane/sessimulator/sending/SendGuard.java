@@ -26,8 +26,11 @@ public final class SendGuard {
     this.quota = quota;
   }
 
-  /** Throws what SES would return for this message; when it returns, the quota is taken. */
-  public void admit(OutgoingEmail email) {
+  /**
+   * Throws what SES would return for this message; when it returns the identity that authorises it,
+   * the quota is taken.
+   */
+  public Identity admit(OutgoingEmail email) {
     checkShape(email);
     if (!state.accountSendingEnabled) {
       throw SesException.sendingPaused("Sending is paused for this account.");
@@ -44,6 +47,7 @@ public final class SendGuard {
     checkTenant(email.tenantName(), identity, set);
     checkMailFrom(identity);
     quota.acquire(email.recipients().size());
+    return identity;
   }
 
   private static void checkShape(OutgoingEmail email) {

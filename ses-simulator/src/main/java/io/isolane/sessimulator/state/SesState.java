@@ -20,6 +20,7 @@ public final class SesState {
       new ConcurrentHashMap<>();
 
   public final ConcurrentLinkedDeque<SentMessage> sent = new ConcurrentLinkedDeque<>();
+  public final ConcurrentLinkedDeque<EmittedEvent> events = new ConcurrentLinkedDeque<>();
 
   /** Reasons the account-level suppression list applies to (BOUNCE, COMPLAINT). */
   public volatile List<String> accountSuppressedReasons = List.of("BOUNCE", "COMPLAINT");

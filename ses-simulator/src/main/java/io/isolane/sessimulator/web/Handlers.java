@@ -18,20 +18,31 @@ public final class Handlers {
 
   /** A route handler running {@code operation} on the parsed body (an empty object if none). */
   public static Handler<RoutingContext> json(Function<Request, ObjectNode> operation) {
-    return ctx -> {
-      try {
-        ObjectNode response = operation.apply(new Request(ctx, body(ctx)));
-        ctx.response()
-            .putHeader("Content-Type", JSON)
-            .putHeader("x-amzn-RequestId", java.util.UUID.randomUUID().toString())
-            .end(Buffer.buffer(Json.MAPPER.writeValueAsBytes(response)));
-      } catch (SesException e) {
-        error(ctx, e);
-      } catch (RuntimeException | IOException e) {
-        LOG.error("simulator failure", e);
-        error(ctx, new SesException(500, "InternalServiceErrorException", e.toString()));
-      }
-    };
+    return ctx -> respond(ctx, () -> operation.apply(new Request(ctx, body(ctx))));
+  }
+
+  /** A route handler for a non-JSON body: {@code operation} reads the context itself. */
+  public static Handler<RoutingContext> plain(Function<RoutingContext, ObjectNode> operation) {
+    return ctx -> respond(ctx, () -> operation.apply(ctx));
+  }
+
+  private interface Operation {
+    ObjectNode run() throws IOException;
+  }
+
+  private static void respond(RoutingContext ctx, Operation operation) {
+    try {
+      ObjectNode response = operation.run();
+      ctx.response()
+          .putHeader("Content-Type", JSON)
+          .putHeader("x-amzn-RequestId", java.util.UUID.randomUUID().toString())
+          .end(Buffer.buffer(Json.MAPPER.writeValueAsBytes(response)));
+    } catch (SesException e) {
+      error(ctx, e);
+    } catch (RuntimeException | IOException e) {
+      LOG.error("simulator failure", e);
+      error(ctx, new SesException(500, "InternalServiceErrorException", e.toString()));
+    }
   }
 
   /** Writes an error the way SES v2 does. */

@@ -22,12 +22,15 @@ import io.isolane.sessimulator.state.SesState;
 import io.isolane.sessimulator.state.Verification;
 import io.isolane.sessimulator.web.Handlers;
 import io.isolane.sessimulator.web.SesException;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local Amazon SES v2 endpoint for the real AWS SDK: point {@code SesV2AsyncClient} at {@link
@@ -39,15 +42,14 @@ public final class SesSimulator implements AutoCloseable {
   private static final long BODY_LIMIT = 56L * 1024 * 1024;
 
   private final Vertx vertx;
-  private final HttpServer server;
+  private final int port;
   private final SimulatorConfig config;
   private final SesState state;
   private final Sns sns;
 
-  private SesSimulator(
-      Vertx vertx, HttpServer server, SimulatorConfig config, SesState state, Sns sns) {
+  private SesSimulator(Vertx vertx, int port, SimulatorConfig config, SesState state, Sns sns) {
     this.vertx = vertx;
-    this.server = server;
+    this.port = port;
     this.config = config;
     this.state = state;
     this.sns = sns;
@@ -59,22 +61,43 @@ public final class SesSimulator implements AutoCloseable {
     SesState state = new SesState();
     Router router = Router.router(vertx);
     try {
-      HttpServer server =
-          vertx
-              .createHttpServer()
-              .requestHandler(router)
-              .listen(config.port(), config.host())
-              .toCompletionStage()
-              .toCompletableFuture()
-              .get(30, TimeUnit.SECONDS);
-      String baseUrl = "http://" + publicHost(config.host()) + ":" + server.actualPort();
-      Sns sns = new Sns(vertx, config, new SnsSigner(), baseUrl);
+      // one server per core on one port (Vert.x shares even a random port within a deployment)
+      int cores = Runtime.getRuntime().availableProcessors();
+      int port = listen(vertx, router, config.host(), config.port(), cores);
+      String baseUrl = "http://" + publicHost(config.host()) + ":" + port;
+      Sns sns = new Sns(vertx, config, new SnsSigner(config.snsSigningKeyBits()), baseUrl);
       mount(vertx, router, config, state, sns);
-      return new SesSimulator(vertx, server, config, state, sns);
+      return new SesSimulator(vertx, port, config, state, sns);
     } catch (Exception e) {
       vertx.close();
       throw new IllegalStateException("SES simulator did not start", e);
     }
+  }
+
+  /** Deploys {@code instances} HTTP server verticles on the port; returns the bound port. */
+  private static int listen(Vertx vertx, Router router, String host, int port, int instances)
+      throws Exception {
+    AtomicInteger bound = new AtomicInteger();
+    vertx
+        .deployVerticle(
+            () ->
+                new AbstractVerticle() {
+                  @Override
+                  public void start(Promise<Void> started) {
+                    vertx
+                        .createHttpServer()
+                        .requestHandler(router)
+                        .listen(port, host)
+                        .onSuccess(server -> bound.set(server.actualPort()))
+                        .<Void>mapEmpty()
+                        .onComplete(started);
+                  }
+                },
+            new DeploymentOptions().setInstances(instances))
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    return bound.get();
   }
 
   private static void mount(
@@ -120,7 +143,7 @@ public final class SesSimulator implements AutoCloseable {
 
   /** The port it listens on. */
   public int port() {
-    return server.actualPort();
+    return port;
   }
 
   /** The endpoint to give the AWS SDK's {@code endpointOverride}. */

@@ -22,8 +22,6 @@ import java.util.Map;
 
 /** SendEmail and SendBulkEmail. */
 public final class SendApi {
-  /** Most sent messages kept for the read API; a load test must not exhaust memory. */
-  private static final int MAX_KEPT = 10_000;
 
   private final SimulatorConfig config;
   private final SesState state;
@@ -102,9 +100,6 @@ public final class SendApi {
             email.configurationSetName(),
             Map.copyOf(email.tags()),
             MimeRenderer.render(email, id)));
-    while (state.sent.size() > MAX_KEPT) {
-      state.sent.pollFirst();
-    }
     events.accepted(
         new EventPublisher.Accepted(email, id, config.arn("identity/" + identity.name), now));
     return id;

@@ -22,7 +22,6 @@ import java.util.function.Supplier;
  */
 public final class EventPublisher {
   static final String SUBJECT = "Amazon SES Email Event Notification";
-  private static final int MAX_KEPT = 10_000;
 
   /**
    * A message SES accepted.
@@ -224,9 +223,6 @@ public final class EventPublisher {
               recipient,
               Instant.now(),
               json));
-      while (state.events.size() > MAX_KEPT) {
-        state.events.pollFirst();
-      }
       for (EventDestination target : targets) {
         if (target.snsTopicArn() != null) {
           sns.topic(target.snsTopicArn()).ifPresent(topic -> sns.publish(topic, SUBJECT, json));

@@ -1,5 +1,6 @@
 package io.isolane.sessimulator.sns;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.isolane.sessimulator.SimulatorConfig;
 import io.vertx.core.Vertx;
 import java.util.HexFormat;
@@ -12,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** SNS topics, HTTP(S) subscriptions and signed deliveries. */
 public final class Sns {
+  private final Vertx vertx;
   private final SimulatorConfig config;
   private final SnsSigner signer;
   private final SnsEnvelopes envelopes;
@@ -19,6 +21,7 @@ public final class Sns {
   private final Map<String, SnsTopic> topics = new ConcurrentHashMap<>();
 
   public Sns(Vertx vertx, SimulatorConfig config, SnsSigner signer, String baseUrl) {
+    this.vertx = vertx;
     this.config = config;
     this.signer = signer;
     this.envelopes = new SnsEnvelopes(signer, baseUrl);
@@ -80,26 +83,37 @@ public final class Sns {
     return false;
   }
 
-  /** Publishes to every confirmed subscription; returns the message id. */
+  /**
+   * Publishes to every confirmed subscription; returns the message id. The RSA signature is made
+   * once per message on a worker thread, so signing never stalls the event loops.
+   */
   public String publish(SnsTopic topic, String subject, String message) {
     String messageId = UUID.randomUUID().toString();
-    for (SnsSubscription subscription : topic.subscriptions.values()) {
-      if (subscription.confirmed) {
-        String body =
-            subscription.rawMessageDelivery
-                ? message
-                : envelopes
-                    .notification(topic, subscription, messageId, subject, message)
-                    .toString();
-        delivery.post(subscription, SnsEnvelopes.NOTIFICATION, messageId, body);
-      }
+    List<SnsSubscription> targets =
+        topic.subscriptions.values().stream().filter(s -> s.confirmed).toList();
+    targets.stream()
+        .filter(s -> s.rawMessageDelivery)
+        .forEach(s -> delivery.post(s, SnsEnvelopes.NOTIFICATION, messageId, message));
+    List<SnsSubscription> enveloped = targets.stream().filter(s -> !s.rawMessageDelivery).toList();
+    if (!enveloped.isEmpty()) {
+      vertx
+          .executeBlocking(() -> envelopes.notification(topic, messageId, subject, message), false)
+          .onSuccess(signed -> enveloped.forEach(s -> deliver(s, messageId, signed)));
     }
     return messageId;
   }
 
+  private void deliver(SnsSubscription subscription, String messageId, ObjectNode signed) {
+    delivery.post(
+        subscription,
+        SnsEnvelopes.NOTIFICATION,
+        messageId,
+        envelopes.forSubscription(signed, subscription));
+  }
+
   /** The outcome of every delivery so far, oldest first. */
   public List<SnsDeliveryOutcome> deliveries() {
-    return List.copyOf(delivery.outcomes);
+    return delivery.outcomes.list();
   }
 
   public SnsSigner signer() {

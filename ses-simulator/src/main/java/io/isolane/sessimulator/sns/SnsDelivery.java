@@ -1,5 +1,6 @@
 package io.isolane.sessimulator.sns;
 
+import io.isolane.sessimulator.state.History;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -7,7 +8,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,13 +17,12 @@ import org.jboss.logging.Logger;
  */
 final class SnsDelivery {
   private static final Logger LOG = Logger.getLogger(SnsDelivery.class);
-  private static final int MAX_KEPT = 10_000;
 
   private final Vertx vertx;
   private final HttpClient http;
   private final int retries;
   private final Duration retryDelay;
-  final ConcurrentLinkedDeque<SnsDeliveryOutcome> outcomes = new ConcurrentLinkedDeque<>();
+  final History<SnsDeliveryOutcome> outcomes = new History<>(10_000);
 
   SnsDelivery(Vertx vertx, int retries, Duration retryDelay) {
     this.vertx = vertx;
@@ -94,8 +93,5 @@ final class SnsDelivery {
             status,
             delivered,
             Instant.now()));
-    while (outcomes.size() > MAX_KEPT) {
-      outcomes.pollFirst();
-    }
   }
 }

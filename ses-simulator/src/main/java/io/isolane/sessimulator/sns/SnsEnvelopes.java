@@ -25,12 +25,11 @@ final class SnsEnvelopes {
     this.baseUrl = baseUrl;
   }
 
-  ObjectNode notification(
-      SnsTopic topic,
-      SnsSubscription subscription,
-      String messageId,
-      String subject,
-      String message) {
+  /**
+   * A signed Notification without its UnsubscribeURL, which is not signed: one signature serves
+   * every subscription of the topic.
+   */
+  ObjectNode notification(SnsTopic topic, String messageId, String subject, String message) {
     String timestamp = timestamp(Instant.now());
     StringBuilder toSign = new StringBuilder();
     field(toSign, "Message", message);
@@ -48,7 +47,15 @@ final class SnsEnvelopes {
     }
     body.put("Message", message).put("Timestamp", timestamp);
     sign(body, toSign, topic.signatureVersion);
-    return body.put("UnsubscribeURL", unsubscribeUrl(subscription.arn));
+    return body;
+  }
+
+  /** The notification as one subscription receives it. */
+  String forSubscription(ObjectNode notification, SnsSubscription subscription) {
+    return notification
+        .deepCopy()
+        .put("UnsubscribeURL", unsubscribeUrl(subscription.arn))
+        .toString();
   }
 
   /** A SubscriptionConfirmation or UnsubscribeConfirmation. */

@@ -30,10 +30,10 @@ public final class SnsSigner {
   private final String certificatePem;
   private final String certificatePath;
 
-  public SnsSigner() {
+  public SnsSigner(int keyBits) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
+      generator.initialize(keyBits);
       keys = generator.generateKeyPair();
       certificatePem = pem(selfSigned(keys));
       byte[] id = new byte[16];

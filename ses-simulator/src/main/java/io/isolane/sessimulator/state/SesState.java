@@ -3,7 +3,6 @@ package io.isolane.sessimulator.state;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 /** Everything an SES account holds in the simulator. Names are case-sensitive except addresses. */
 public final class SesState {
@@ -19,8 +18,11 @@ public final class SesState {
   public final Map<String, com.fasterxml.jackson.databind.JsonNode> templates =
       new ConcurrentHashMap<>();
 
-  public final ConcurrentLinkedDeque<SentMessage> sent = new ConcurrentLinkedDeque<>();
-  public final ConcurrentLinkedDeque<EmittedEvent> events = new ConcurrentLinkedDeque<>();
+  /** The latest sent messages, for the read API. */
+  public final History<SentMessage> sent = new History<>(10_000);
+
+  /** The latest published events, for the read API. */
+  public final History<EmittedEvent> events = new History<>(10_000);
 
   /** Reasons the account-level suppression list applies to (BOUNCE, COMPLAINT). */
   public volatile List<String> accountSuppressedReasons = List.of("BOUNCE", "COMPLAINT");

@@ -93,6 +93,14 @@ public final class EventPublisher {
       return;
     }
     Fate fate = outcomes.fate(recipient);
+    boolean consequential =
+        emitter.publishes()
+            || fate.kind() == Fate.Kind.HARD_BOUNCE
+            || fate.complaint()
+            || fate.autoReply();
+    if (!consequential) {
+      return; // nobody listens and nothing changes: no timer for it (load tests send millions)
+    }
     vertx.setTimer(Math.max(1, fate.latencyMillis()), t -> conclude(emitter, set, recipient, fate));
     if (fate.delayed() || fate.kind() == Fate.Kind.SOFT_BOUNCE) {
       Instant expires = Instant.now().plusSeconds(24 * 3600);
@@ -191,6 +199,10 @@ public final class EventPublisher {
     Emitter(Accepted message, List<EventDestination> destinations) {
       this.message = message;
       this.destinations = destinations;
+    }
+
+    boolean publishes() {
+      return !destinations.isEmpty();
     }
 
     synchronized ObjectNode mail() {

@@ -15,6 +15,9 @@ public final class OutcomeModel {
   /** SES's mailbox simulator domain. */
   public static final String SIMULATOR_DOMAIN = "simulator.amazonses.com";
 
+  /** Addresses whose send counts are remembered before the counts start over. */
+  static final int MAX_TRACKED = 1_000_000;
+
   private final long seed;
   private final Map<String, Profile> byDomain = new ConcurrentHashMap<>();
   private final Map<String, Integer> sendsTo = new ConcurrentHashMap<>();
@@ -55,6 +58,9 @@ public final class OutcomeModel {
   }
 
   private SplittableRandom draws(String address) {
+    if (sendsTo.size() > MAX_TRACKED) {
+      sendsTo.clear(); // bounded memory; runs this large restart their per-address counts
+    }
     int n = sendsTo.merge(address, 1, Integer::sum);
     long h = seed;
     for (byte b : (address + "#" + n).getBytes(StandardCharsets.UTF_8)) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole platform on this machine: a Kafka broker and PostgreSQL from Maven artifacts
-# (no Docker), then the five services on ports 8081-8085. Ctrl-C stops everything.
+# (no Docker), the SES simulator on 8086, then the five services on ports 8081-8085.
+# Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=target/local
@@ -56,6 +57,7 @@ Isolane is running (logs in $work/):
   warmup-service   http://localhost:8083/q/health
   feedback-service http://localhost:8084/q/health
   reply-classifier http://localhost:8085/q/health
+  SES simulator    $ISOLANE_AWS_ENDPOINT_OVERRIDE (SES v2 + SNS for the AWS SDK, any credentials)
   Kafka            $KAFKA_BOOTSTRAP_SERVERS
 Try: curl -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \\
        -d '{"id":"acme","name":"Acme","tier":"isolated"}' http://localhost:8081/v1/tenants

@@ -35,7 +35,10 @@ class EventPublishingTest {
   @BeforeAll
   static void start() throws Exception {
     OutcomeModel outcomes =
-        OutcomeModel.deliverAll().domain("bouncy.example", new Profile(1, 0, 0, 0, 0, 0, 5, 10));
+        OutcomeModel.deliverAll()
+            .domain("bouncy.example", new Profile(1, 0, 0, 0, 0, 0, 5, 10))
+            .domain("engaged.example", new Profile(0, 0, 1, 0, 1, 1, 5, 10))
+            .domain("full.example", new Profile(0, 1, 0, 0, 0, 0, 5, 10));
     simulator =
         SesSimulator.start(
             SimulatorConfig.defaults()
@@ -88,7 +91,10 @@ class EventPublishingTest {
                                         EventType.SEND,
                                         EventType.DELIVERY,
                                         EventType.BOUNCE,
-                                        EventType.COMPLAINT)
+                                        EventType.COMPLAINT,
+                                        EventType.DELIVERY_DELAY,
+                                        EventType.OPEN,
+                                        EventType.CLICK)
                                     .snsDestination(s -> s.topicArn(topic)))));
   }
 
@@ -218,13 +224,89 @@ class EventPublishingTest {
         .isEqualTo(SuppressionListReason.BOUNCE);
   }
 
+  @Test
+  void engagedRecipientIsDelayedThenDeliveredOpensAndClicks() throws Exception {
+    String id = send("reader@engaged.example");
+
+    JsonNode delay = record(id, "DeliveryDelay").path("deliveryDelay");
+    assertThat(delay.path("delayType").asText()).isEqualTo("General");
+    assertThat(delay.path("delayedRecipients").get(0).path("emailAddress").asText())
+        .isEqualTo("reader@engaged.example");
+    assertThat(delay.path("delayedRecipients").get(0).path("status").asText()).isEqualTo("4.4.1");
+    assertThat(delay.path("delayedRecipients").get(0).path("diagnosticCode").asText())
+        .startsWith("smtp; 421");
+    assertThat(delay.path("expirationTime").asText()).endsWith("Z");
+    assertThat(delay.path("timestamp").asText()).endsWith("Z");
+    record(id, "Delivery");
+    JsonNode open = record(id, "Open").path("open");
+    assertThat(open.path("timestamp").asText()).endsWith("Z");
+    assertThat(open.path("userAgent").asText()).isNotBlank();
+    assertThat(open.path("ipAddress").asText()).isNotBlank();
+    JsonNode click = record(id, "Click").path("click");
+    assertThat(click.path("link").asText()).startsWith("https://");
+    assertThat(click.path("linkTags").isObject()).isTrue();
+    assertThat(click.path("ipAddress").asText()).isNotBlank();
+  }
+
+  @Test
+  void softBounceIsDelayedThenBouncesTransiently() throws Exception {
+    String id = send("someone@full.example");
+
+    record(id, "DeliveryDelay");
+    JsonNode bounce = record(id, "Bounce").path("bounce");
+    assertThat(bounce.path("bounceType").asText()).isEqualTo("Transient");
+    assertThat(bounce.path("bounceSubType").asText()).isEqualTo("MailboxFull");
+    assertThat(bounce.path("bouncedRecipients").get(0).path("status").asText()).isEqualTo("4.2.2");
+  }
+
+  @Test
+  void destinationsOnlyReceiveTheirMatchingEventTypes() throws Exception {
+    call(() -> ses.createConfigurationSet(r -> r.configurationSetName("bounces-only")));
+    call(
+        () ->
+            ses.createTenantResourceAssociation(
+                r ->
+                    r.tenantName("acme")
+                        .resourceArn(
+                            "arn:aws:ses:us-east-1:123456789012:configuration-set/bounces-only")));
+    call(
+        () ->
+            ses.createConfigurationSetEventDestination(
+                r ->
+                    r.configurationSetName("bounces-only")
+                        .eventDestinationName("sns")
+                        .eventDestination(
+                            d ->
+                                d.enabled(true)
+                                    .matchingEventTypes(EventType.BOUNCE)
+                                    .snsDestination(
+                                        s ->
+                                            s.topicArn(
+                                                "arn:aws:sns:us-east-1:123456789012:acme-events")))));
+
+    String delivered = send("success" + SIM, "bounces-only");
+    String bounced = send("bounce" + SIM, "bounces-only");
+
+    record(bounced, "Bounce");
+    assertThat(simulator.state().events.stream().filter(e -> e.messageId().equals(delivered)))
+        .as("no Send or Delivery for a BOUNCE-only destination")
+        .isEmpty();
+    assertThat(simulator.state().events.stream().filter(e -> e.messageId().equals(bounced)))
+        .extracting(e -> e.eventType())
+        .containsExactly("Bounce");
+  }
+
   private static String send(String to) {
+    return send(to, "acme-marketing");
+  }
+
+  private static String send(String to, String configurationSet) {
     return call(() ->
             ses.sendEmail(
                 r ->
                     r.fromEmailAddress("Ana <ana@mail.acme.example>")
                         .destination(d -> d.toAddresses(to))
-                        .configurationSetName("acme-marketing")
+                        .configurationSetName(configurationSet)
                         .tenantName("acme")
                         .emailTags(t -> t.name("campaign").value("spring"))
                         .content(

@@ -1,5 +1,6 @@
 package io.isolane.sessimulator;
 
+import io.isolane.sessimulator.events.OutcomeModel;
 import java.time.Duration;
 
 /**
@@ -28,7 +29,7 @@ public record SimulatorConfig(
     DnsView dns,
     int snsRetries,
     Duration snsRetryDelay,
-    io.isolane.sessimulator.events.OutcomeModel outcomes,
+    OutcomeModel outcomes,
     int snsSigningKeyBits) {
 
   /** Loopback, a free port, us-east-1, production-like quotas, SNS's default retry policy. */
@@ -43,113 +44,127 @@ public record SimulatorConfig(
         DnsView.everythingPublished(),
         3,
         Duration.ofSeconds(20),
-        io.isolane.sessimulator.events.OutcomeModel.deliverAll(),
+        OutcomeModel.deliverAll(),
         2048);
   }
 
   public SimulatorConfig withPort(int newPort) {
-    return new SimulatorConfig(
-        host,
-        newPort,
-        region,
-        accountId,
-        maxSendRate,
-        max24HourSend,
-        dns,
-        snsRetries,
-        snsRetryDelay,
-        outcomes,
-        snsSigningKeyBits);
+    return toBuilder().port(newPort).build();
   }
 
   public SimulatorConfig withHost(String newHost) {
-    return new SimulatorConfig(
-        newHost,
-        port,
-        region,
-        accountId,
-        maxSendRate,
-        max24HourSend,
-        dns,
-        snsRetries,
-        snsRetryDelay,
-        outcomes,
-        snsSigningKeyBits);
+    return toBuilder().host(newHost).build();
   }
 
   public SimulatorConfig withQuota(double newMaxSendRate, double newMax24HourSend) {
-    return new SimulatorConfig(
-        host,
-        port,
-        region,
-        accountId,
-        newMaxSendRate,
-        newMax24HourSend,
-        dns,
-        snsRetries,
-        snsRetryDelay,
-        outcomes,
-        snsSigningKeyBits);
+    return toBuilder().maxSendRate(newMaxSendRate).max24HourSend(newMax24HourSend).build();
   }
 
   public SimulatorConfig withDns(DnsView newDns) {
-    return new SimulatorConfig(
-        host,
-        port,
-        region,
-        accountId,
-        maxSendRate,
-        max24HourSend,
-        newDns,
-        snsRetries,
-        snsRetryDelay,
-        outcomes,
-        snsSigningKeyBits);
+    return toBuilder().dns(newDns).build();
   }
 
   public SimulatorConfig withSnsRetries(int retries, Duration delay) {
-    return new SimulatorConfig(
-        host,
-        port,
-        region,
-        accountId,
-        maxSendRate,
-        max24HourSend,
-        dns,
-        retries,
-        delay,
-        outcomes,
-        snsSigningKeyBits);
+    return toBuilder().snsRetries(retries).snsRetryDelay(delay).build();
   }
 
-  public SimulatorConfig withOutcomes(io.isolane.sessimulator.events.OutcomeModel newOutcomes) {
-    return new SimulatorConfig(
-        host,
-        port,
-        region,
-        accountId,
-        maxSendRate,
-        max24HourSend,
-        dns,
-        snsRetries,
-        snsRetryDelay,
-        newOutcomes,
-        snsSigningKeyBits);
+  public SimulatorConfig withOutcomes(OutcomeModel newOutcomes) {
+    return toBuilder().outcomes(newOutcomes).build();
   }
 
   public SimulatorConfig withSnsSigningKeyBits(int bits) {
-    return new SimulatorConfig(
-        host,
-        port,
-        region,
-        accountId,
-        maxSendRate,
-        max24HourSend,
-        dns,
-        snsRetries,
-        snsRetryDelay,
-        outcomes,
-        bits);
+    return toBuilder().snsSigningKeyBits(bits).build();
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder();
+    b.host = host;
+    b.port = port;
+    b.region = region;
+    b.accountId = accountId;
+    b.maxSendRate = maxSendRate;
+    b.max24HourSend = max24HourSend;
+    b.dns = dns;
+    b.snsRetries = snsRetries;
+    b.snsRetryDelay = snsRetryDelay;
+    b.outcomes = outcomes;
+    b.snsSigningKeyBits = snsSigningKeyBits;
+    return b;
+  }
+
+  /** Copies a configuration with some settings changed. */
+  private static final class Builder {
+    private String host;
+    private int port;
+    private String region;
+    private String accountId;
+    private double maxSendRate;
+    private double max24HourSend;
+    private DnsView dns;
+    private int snsRetries;
+    private Duration snsRetryDelay;
+    private OutcomeModel outcomes;
+    private int snsSigningKeyBits;
+
+    Builder host(String v) {
+      host = v;
+      return this;
+    }
+
+    Builder port(int v) {
+      port = v;
+      return this;
+    }
+
+    Builder maxSendRate(double v) {
+      maxSendRate = v;
+      return this;
+    }
+
+    Builder max24HourSend(double v) {
+      max24HourSend = v;
+      return this;
+    }
+
+    Builder dns(DnsView v) {
+      dns = v;
+      return this;
+    }
+
+    Builder snsRetries(int v) {
+      snsRetries = v;
+      return this;
+    }
+
+    Builder snsRetryDelay(Duration v) {
+      snsRetryDelay = v;
+      return this;
+    }
+
+    Builder outcomes(OutcomeModel v) {
+      outcomes = v;
+      return this;
+    }
+
+    Builder snsSigningKeyBits(int v) {
+      snsSigningKeyBits = v;
+      return this;
+    }
+
+    SimulatorConfig build() {
+      return new SimulatorConfig(
+          host,
+          port,
+          region,
+          accountId,
+          maxSendRate,
+          max24HourSend,
+          dns,
+          snsRetries,
+          snsRetryDelay,
+          outcomes,
+          snsSigningKeyBits);
+    }
   }
 
   /** The ARN of an SES resource of this account, e.g. {@code identity/example.com}. */

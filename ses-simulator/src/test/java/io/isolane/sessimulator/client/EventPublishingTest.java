@@ -14,10 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2AsyncClient;
 import software.amazon.awssdk.services.sesv2.model.EventType;
 import software.amazon.awssdk.services.sesv2.model.SuppressionListReason;
@@ -45,14 +41,7 @@ class EventPublishingTest {
                 .withOutcomes(outcomes)
                 .withSnsRetries(3, Duration.ofMillis(50)));
     ses = Simulators.client(simulator);
-    sns =
-        SnsAsyncClient.builder()
-            .endpointOverride(simulator.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClientBuilder(NettyNioAsyncHttpClient.builder())
-            .build();
+    sns = Simulators.sns(simulator);
     receiver = new HttpReceiver();
     String topic = sns.createTopic(r -> r.name("acme-events")).join().topicArn();
     sns.subscribe(r -> r.topicArn(topic).protocol("http").endpoint(receiver.url())).join();

@@ -17,10 +17,6 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2AsyncClient;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 
@@ -38,14 +34,7 @@ class InboundTest {
     simulator =
         SesSimulator.start(SimulatorConfig.defaults().withSnsRetries(3, Duration.ofMillis(50)));
     ses = Simulators.client(simulator);
-    sns =
-        SnsAsyncClient.builder()
-            .endpointOverride(simulator.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClientBuilder(NettyNioAsyncHttpClient.builder())
-            .build();
+    sns = Simulators.sns(simulator);
     receiver = new HttpReceiver();
     topic = sns.createTopic(r -> r.name("inbound")).join().topicArn();
     sns.subscribe(r -> r.topicArn(topic).protocol("http").endpoint(receiver.url())).join();

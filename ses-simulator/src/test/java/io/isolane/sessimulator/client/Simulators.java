@@ -1,5 +1,6 @@
 package io.isolane.sessimulator.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.isolane.sessimulator.SesSimulator;
 import io.isolane.sessimulator.SimulatorConfig;
 import java.util.concurrent.CompletionException;
@@ -10,9 +11,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2AsyncClient;
+import software.amazon.awssdk.services.sns.SnsAsyncClient;
 
 /** Simulators and real AWS SDK v2 clients pointed at them. */
 final class Simulators {
+  static final ObjectMapper JSON = new ObjectMapper();
+
   private Simulators() {}
 
   static SesSimulator start() {
@@ -29,6 +33,35 @@ final class Simulators {
         .httpClientBuilder(NettyNioAsyncHttpClient.builder())
         .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
         .build();
+  }
+
+  /** An SNS async client with throwaway static credentials. */
+  static SnsAsyncClient sns(SesSimulator simulator) {
+    return SnsAsyncClient.builder()
+        .endpointOverride(simulator.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+        .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+        .build();
+  }
+
+  /** Subscribes the receiver to the topic and confirms it with the token it was sent. */
+  static void confirmedSubscription(SnsAsyncClient sns, String topic, HttpReceiver receiver)
+      throws Exception {
+    sns.subscribe(r -> r.topicArn(topic).protocol("http").endpoint(receiver.url())).join();
+    String token =
+        JSON.readTree(
+                receiver
+                    .await(
+                        r ->
+                            "SubscriptionConfirmation".equals(r.header("x-amz-sns-message-type"))
+                                && r.body().contains(topic))
+                    .body())
+            .path("Token")
+            .asText();
+    sns.confirmSubscription(r -> r.topicArn(topic).token(token)).join();
   }
 
   /** Waits for an SDK call and unwraps its exception, so tests can assert on the SDK's type. */

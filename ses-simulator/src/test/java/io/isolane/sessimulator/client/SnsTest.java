@@ -17,10 +17,6 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.Subscription;
@@ -34,15 +30,7 @@ class SnsTest {
   static void start() {
     simulator =
         SesSimulator.start(SimulatorConfig.defaults().withSnsRetries(3, Duration.ofMillis(50)));
-    sns =
-        SnsAsyncClient.builder()
-            .endpointOverride(simulator.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClientBuilder(NettyNioAsyncHttpClient.builder())
-            .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
-            .build();
+    sns = Simulators.sns(simulator);
   }
 
   @AfterAll

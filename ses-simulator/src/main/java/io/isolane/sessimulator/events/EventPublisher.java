@@ -68,7 +68,21 @@ public final class EventPublisher {
             ? List.of()
             : set.destinations.values().stream().filter(EventDestination::enabled).toList();
     Emitter emitter = new Emitter(message, destinations);
+    OutgoingEmail email = message.email();
+    if (email.carriesVirus()) {
+      emitter.emit("REJECT", null, () -> EventRecords.reject(emitter.mail()));
+      return;
+    }
     emitter.emit("SEND", null, () -> EventRecords.send(emitter.mail()));
+    if (email.renderingError() != null) {
+      emitter.emit(
+          "RENDERING_FAILURE",
+          null,
+          () ->
+              EventRecords.renderingFailure(
+                  emitter.mail(), email.templateName(), email.renderingError()));
+      return;
+    }
     for (String recipient : message.email().recipients()) {
       playOut(emitter, set, Addressing.bare(recipient));
     }

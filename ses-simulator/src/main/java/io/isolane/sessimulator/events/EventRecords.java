@@ -121,6 +121,18 @@ final class EventRecords {
     return record;
   }
 
+  static ObjectNode reject(ObjectNode mail) {
+    ObjectNode record = base("Reject", mail);
+    record.putObject("reject").put("reason", "Bad content");
+    return record;
+  }
+
+  static ObjectNode renderingFailure(ObjectNode mail, String templateName, String errorMessage) {
+    ObjectNode record = base("Rendering Failure", mail);
+    record.putObject("failure").put("templateName", templateName).put("errorMessage", errorMessage);
+    return record;
+  }
+
   private static ObjectNode base(String eventType, ObjectNode mail) {
     ObjectNode record = Json.object().put("eventType", eventType);
     record.set("mail", mail);

@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  * @param tags email tags
  * @param configurationSetName configuration set, or null
  * @param tenantName SES tenant, or null
+ * @param templateName template used, or null
+ * @param renderingError why the template could not be rendered (SES reports it as a Rendering
+ *     Failure event after accepting the message), or null
  */
 public record OutgoingEmail(
     String from,
@@ -41,10 +44,22 @@ public record OutgoingEmail(
     byte[] raw,
     Map<String, String> tags,
     String configurationSetName,
-    String tenantName) {
+    String tenantName,
+    String templateName,
+    String renderingError) {
 
   /** Largest message SES v2 accepts, after base64 decoding. */
   public static final int MAX_BYTES = 40 * 1024 * 1024;
+
+  /** The EICAR test string: SES's virus scan rejects mail containing it. */
+  private static final String EICAR = "EICAR-STANDARD-ANTIVIRUS-TEST-FILE";
+
+  /** Whether the virus scan would flag this message. */
+  public boolean carriesVirus() {
+    String body =
+        raw != null ? new String(raw, StandardCharsets.UTF_8) : (text == null ? "" : text) + html;
+    return body.contains(EICAR);
+  }
 
   /** Every recipient, in To, Cc, Bcc order. */
   public List<String> recipients() {
@@ -81,7 +96,9 @@ public record OutgoingEmail(
         raw,
         messageTags(body.path("EmailTags")),
         Json.optional(body, "ConfigurationSetName"),
-        Json.optional(body, "TenantName"));
+        Json.optional(body, "TenantName"),
+        rendered.templateName(),
+        rendered.renderingError());
   }
 
   static Map<String, String> messageTags(JsonNode tags) {

@@ -17,8 +17,11 @@ import java.util.function.Function;
  * @param text text body, or null
  * @param html HTML body, or null
  */
-record Rendered(String subject, String text, String html) {
-  private static final Rendered NONE = new Rendered(null, null, null);
+record Rendered(
+    String subject, String text, String html, String templateName, String renderingError) {
+  private static final Rendered NONE = new Rendered(null, null, null, null, null);
+  private static final java.util.regex.Pattern VARIABLE =
+      java.util.regex.Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
 
   static Rendered of(JsonNode content, Function<String, JsonNode> templates) {
     JsonNode simple = content.path("Simple");
@@ -27,7 +30,9 @@ record Rendered(String subject, String text, String html) {
       return new Rendered(
           simple.path("Subject").path("Data").asText(null),
           body.path("Text").path("Data").asText(null),
-          body.path("Html").path("Data").asText(null));
+          body.path("Html").path("Data").asText(null),
+          null,
+          null);
     }
     JsonNode template = content.path("Template");
     if (!template.isMissingNode()) {
@@ -52,10 +57,23 @@ record Rendered(String subject, String text, String html) {
       }
     }
     JsonNode data = data(template.path("TemplateData").asText("{}"));
-    return new Rendered(
-        fill(source.path("Subject").asText(null), data),
-        fill(source.path("Text").asText(null), data),
-        fill(source.path("Html").asText(null), data));
+    String subject = fill(source.path("Subject").asText(null), data);
+    String text = fill(source.path("Text").asText(null), data);
+    String html = fill(source.path("Html").asText(null), data);
+    return new Rendered(subject, text, html, name, missing(subject, text, html));
+  }
+
+  /** SES's rendering error for the first variable the data did not provide, or null. */
+  private static String missing(String... parts) {
+    for (String part : parts) {
+      if (part != null) {
+        java.util.regex.Matcher m = VARIABLE.matcher(part);
+        if (m.find()) {
+          return "Attribute '" + m.group(1) + "' is not present in the rendering data.";
+        }
+      }
+    }
+    return null;
   }
 
   private static JsonNode data(String json) {

@@ -83,7 +83,9 @@ class EventPublishingTest {
                                         EventType.COMPLAINT,
                                         EventType.DELIVERY_DELAY,
                                         EventType.OPEN,
-                                        EventType.CLICK)
+                                        EventType.CLICK,
+                                        EventType.REJECT,
+                                        EventType.RENDERING_FAILURE)
                                     .snsDestination(s -> s.topicArn(topic)))));
   }
 
@@ -283,6 +285,66 @@ class EventPublishingTest {
     assertThat(simulator.state().events.stream().filter(e -> e.messageId().equals(bounced)))
         .extracting(e -> e.eventType())
         .containsExactly("Bounce");
+  }
+
+  @Test
+  void messageCarryingTheEicarTestVirusIsRejected() throws Exception {
+    String id =
+        call(() ->
+                ses.sendEmail(
+                    r ->
+                        r.fromEmailAddress("ana@mail.acme.example")
+                            .destination(d -> d.toAddresses("victim@example.org"))
+                            .configurationSetName("acme-marketing")
+                            .tenantName("acme")
+                            .content(
+                                c ->
+                                    c.simple(
+                                        m ->
+                                            m.subject(x -> x.data("Invoice"))
+                                                .body(
+                                                    b ->
+                                                        b.text(
+                                                            t ->
+                                                                t.data(
+                                                                    "X5O!P%@AP[4\\PZX54(P^)7CC)7}$"
+                                                                        + "EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*")))))))
+            .messageId();
+
+    assertThat(record(id, "Reject").path("reject").path("reason").asText())
+        .isEqualTo("Bad content");
+    assertThat(simulator.state().events.stream().filter(e -> e.messageId().equals(id)))
+        .extracting(e -> e.eventType())
+        .containsExactly("Reject");
+  }
+
+  @Test
+  void templateWithAMissingVariableFailsToRender() throws Exception {
+    call(
+        () ->
+            ses.createEmailTemplate(
+                r ->
+                    r.templateName("greeting")
+                        .templateContent(c -> c.subject("Hi {{name}}").text("x"))));
+    String id =
+        call(() ->
+                ses.sendEmail(
+                    r ->
+                        r.fromEmailAddress("ana@mail.acme.example")
+                            .destination(d -> d.toAddresses("reader@example.org"))
+                            .configurationSetName("acme-marketing")
+                            .tenantName("acme")
+                            .content(
+                                c ->
+                                    c.template(
+                                        t -> t.templateName("greeting").templateData("{}")))))
+            .messageId();
+
+    JsonNode failure = record(id, "Rendering Failure").path("failure");
+    assertThat(failure.path("templateName").asText()).isEqualTo("greeting");
+    assertThat(failure.path("errorMessage").asText())
+        .isEqualTo("Attribute 'name' is not present in the rendering data.");
+    record(id, "Send");
   }
 
   private static String send(String to) {

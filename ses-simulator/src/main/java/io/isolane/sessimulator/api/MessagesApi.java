@@ -14,7 +14,8 @@ import java.util.function.Predicate;
 
 /**
  * The read API for tests and demos: {@code GET /_simulator/messages} (filters {@code tenant},
- * {@code configurationSet}, {@code recipient}) and {@code GET /_simulator/messages/{id}/mime}.
+ * {@code configurationSet}, {@code recipient}), {@code GET /_simulator/messages/{id}/mime} and
+ * {@code GET /_simulator/events} (filters {@code messageId}, {@code type}).
  */
 public final class MessagesApi {
   private final SesState state;
@@ -26,6 +27,7 @@ public final class MessagesApi {
   public void mount(Router router) {
     router.get("/_simulator/messages").handler(Handlers.json(this::list));
     router.get("/_simulator/messages/:MessageId/mime").handler(this::mime);
+    router.get("/_simulator/events").handler(Handlers.json(this::events));
   }
 
   private ObjectNode list(Request request) {
@@ -34,6 +36,27 @@ public final class MessagesApi {
     ArrayNode messages = response.putArray("Messages");
     state.sent.stream().filter(match).forEach(m -> messages.add(describe(m)));
     return response;
+  }
+
+  /** Published SES events, optionally of one message ({@code messageId}) or type ({@code type}). */
+  private ObjectNode events(Request request) {
+    String messageId = request.query("messageId");
+    String type = request.query("type");
+    ObjectNode response = Json.object();
+    ArrayNode events = response.putArray("Events");
+    state.events.stream()
+        .filter(e -> messageId == null || messageId.equals(e.messageId()))
+        .filter(e -> type == null || type.equals(e.eventType()))
+        .forEach(e -> events.add(parse(e.json())));
+    return response;
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode parse(String json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("stored event is not JSON", e);
+    }
   }
 
   private void mime(io.vertx.ext.web.RoutingContext ctx) {

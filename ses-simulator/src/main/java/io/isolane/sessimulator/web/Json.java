@@ -14,7 +14,15 @@ import java.util.Map;
 
 /** JSON in SES v2's wire form: PascalCase members, timestamps as epoch seconds. */
 public final class Json {
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Raw messages up to 40 MB arrive base64-encoded in one JSON string (~54 MB). */
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper(
+          com.fasterxml.jackson.core.JsonFactory.builder()
+              .streamReadConstraints(
+                  com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                      .maxStringLength(64 * 1024 * 1024)
+                      .build())
+              .build());
 
   private Json() {}
 

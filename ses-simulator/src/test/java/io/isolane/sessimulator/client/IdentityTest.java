@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.sesv2.model.CreateEmailIdentityResponse;
 import software.amazon.awssdk.services.sesv2.model.DkimStatus;
 import software.amazon.awssdk.services.sesv2.model.GetEmailIdentityResponse;
 import software.amazon.awssdk.services.sesv2.model.IdentityType;
+import software.amazon.awssdk.services.sesv2.model.MailFromDomainNotVerifiedException;
 import software.amazon.awssdk.services.sesv2.model.MailFromDomainStatus;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 import software.amazon.awssdk.services.sesv2.model.VerificationStatus;
@@ -96,6 +97,54 @@ class IdentityTest {
                 .mailFromAttributes()
                 .mailFromDomainStatus())
         .isEqualTo(MailFromDomainStatus.SUCCESS);
+  }
+
+  @Test
+  void unverifiedMailFromWithRejectMessageRefusesToSend() {
+    CreateEmailIdentityResponse created =
+        call(() -> ses.createEmailIdentity(r -> r.emailIdentity("strict.example")));
+    for (String token : created.dkimAttributes().tokens()) {
+      DNS.publish("CNAME", token + "._domainkey.strict.example", token + ".dkim.amazonses.com");
+    }
+    call(
+        () ->
+            ses.putEmailIdentityMailFromAttributes(
+                r ->
+                    r.emailIdentity("strict.example")
+                        .mailFromDomain("bounce.strict.example")
+                        .behaviorOnMxFailure(BehaviorOnMxFailure.REJECT_MESSAGE)));
+
+    assertThatThrownBy(
+            () ->
+                call(
+                    () ->
+                        ses.sendEmail(
+                            r ->
+                                r.fromEmailAddress("ana@strict.example")
+                                    .destination(d -> d.toAddresses("bob@example.org"))
+                                    .content(
+                                        c ->
+                                            c.simple(
+                                                m ->
+                                                    m.subject(x -> x.data("s"))
+                                                        .body(b -> b.text(t -> t.data("b"))))))))
+        .isInstanceOf(MailFromDomainNotVerifiedException.class);
+
+    DNS.publish("MX", "bounce.strict.example", "feedback-smtp.us-east-1.amazonses.com");
+    assertThat(
+            call(() ->
+                    ses.sendEmail(
+                        r ->
+                            r.fromEmailAddress("ana@strict.example")
+                                .destination(d -> d.toAddresses("bob@example.org"))
+                                .content(
+                                    c ->
+                                        c.simple(
+                                            m ->
+                                                m.subject(x -> x.data("s"))
+                                                    .body(b -> b.text(t -> t.data("b")))))))
+                .messageId())
+        .isNotBlank();
   }
 
   @Test

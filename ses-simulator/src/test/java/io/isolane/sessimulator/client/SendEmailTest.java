@@ -178,6 +178,25 @@ class SendEmailTest {
   }
 
   @Test
+  void rawMessageOverFortyMegabytesIsRejected() {
+    byte[] huge = new byte[40 * 1024 * 1024 + 1];
+    java.util.Arrays.fill(huge, (byte) 'a');
+    byte[] header =
+        "From: ana@mail.acme.example\r\nTo: bob@example.org\r\nSubject: big\r\n\r\n"
+            .getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(header, 0, huge, 0, header.length);
+
+    assertThatThrownBy(
+            () ->
+                call(
+                    () ->
+                        ses.sendEmail(
+                            r -> r.content(c -> c.raw(m -> m.data(SdkBytes.fromByteArray(huge)))))))
+        .isInstanceOf(MessageRejectedException.class)
+        .hasMessageContaining("40 MB");
+  }
+
+  @Test
   void pausedConfigurationSetAndPausedTenantRefuseToSend() throws Exception {
     call(() -> ses.createConfigurationSet(r -> r.configurationSetName("paused-set")));
     call(

@@ -92,18 +92,7 @@ public final class EventPublisher {
     OutgoingEmail email = emitter.message.email();
     String listed = suppressions.listedOn(email.tenantName(), set, recipient);
     if (listed != null) {
-      emitter.emit(
-          "BOUNCE",
-          recipient,
-          () ->
-              EventRecords.bounce(
-                  emitter.mail(),
-                  recipient,
-                  Instant.now(),
-                  "Permanent",
-                  listed,
-                  "5.1.1",
-                  diagnostic(listed)));
+      bounce(emitter, recipient, "Permanent", listed, "5.1.1", diagnostic(listed));
       return;
     }
     Fate fate = outcomes.fate(recipient);
@@ -129,48 +118,42 @@ public final class EventPublisher {
     Instant now = Instant.now();
     switch (fate.kind()) {
       case HARD_BOUNCE -> {
-        emitter.emit(
-            "BOUNCE",
-            recipient,
-            () ->
-                EventRecords.bounce(
-                    emitter.mail(),
-                    recipient,
-                    now,
-                    "Permanent",
-                    "General",
-                    "5.1.1",
-                    "smtp; 550 5.1.1 user unknown"));
+        bounce(emitter, recipient, "Permanent", "General", "5.1.1", "smtp; 550 5.1.1 user unknown");
         suppressions.remember(emitter.message, set, recipient, "BOUNCE");
       }
       case SOFT_BOUNCE ->
-          emitter.emit(
-              "BOUNCE",
+          bounce(
+              emitter,
               recipient,
-              () ->
-                  EventRecords.bounce(
-                      emitter.mail(),
-                      recipient,
-                      now,
-                      "Transient",
-                      "MailboxFull",
-                      "4.2.2",
-                      "smtp; 452 4.2.2 Mailbox full"));
+              "Transient",
+              "MailboxFull",
+              "4.2.2",
+              "smtp; 452 4.2.2 Mailbox full");
       case GLOBALLY_SUPPRESSED ->
-          emitter.emit(
-              "BOUNCE",
+          bounce(
+              emitter,
               recipient,
-              () ->
-                  EventRecords.bounce(
-                      emitter.mail(),
-                      recipient,
-                      now,
-                      "Permanent",
-                      "Suppressed",
-                      "5.1.1",
-                      EventRecords.SUPPRESSED_GLOBAL));
+              "Permanent",
+              "Suppressed",
+              "5.1.1",
+              EventRecords.SUPPRESSED_GLOBAL);
       case DELIVERED -> delivered(emitter, set, recipient, fate, now);
     }
+  }
+
+  private static void bounce(
+      Emitter emitter,
+      String recipient,
+      String type,
+      String subType,
+      String status,
+      String diagnostic) {
+    emitter.emit(
+        "BOUNCE",
+        recipient,
+        () ->
+            EventRecords.bounce(
+                emitter.mail(), recipient, Instant.now(), type, subType, status, diagnostic));
   }
 
   private void delivered(

@@ -120,29 +120,15 @@ class IdentityTest {
                     () ->
                         ses.sendEmail(
                             r ->
-                                r.fromEmailAddress("ana@strict.example")
-                                    .destination(d -> d.toAddresses("bob@example.org"))
-                                    .content(
-                                        c ->
-                                            c.simple(
-                                                m ->
-                                                    m.subject(x -> x.data("s"))
-                                                        .body(b -> b.text(t -> t.data("b"))))))))
+                                Simulators.simpleEmail(
+                                    r, "ana@strict.example", "bob@example.org"))))
         .isInstanceOf(MailFromDomainNotVerifiedException.class);
 
     DNS.publish("MX", "bounce.strict.example", "feedback-smtp.us-east-1.amazonses.com");
     assertThat(
             call(() ->
                     ses.sendEmail(
-                        r ->
-                            r.fromEmailAddress("ana@strict.example")
-                                .destination(d -> d.toAddresses("bob@example.org"))
-                                .content(
-                                    c ->
-                                        c.simple(
-                                            m ->
-                                                m.subject(x -> x.data("s"))
-                                                    .body(b -> b.text(t -> t.data("b")))))))
+                        r -> Simulators.simpleEmail(r, "ana@strict.example", "bob@example.org")))
                 .messageId())
         .isNotBlank();
   }

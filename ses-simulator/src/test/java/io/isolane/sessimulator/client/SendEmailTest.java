@@ -23,7 +23,6 @@ import software.amazon.awssdk.services.sesv2.model.BulkEmailEntryResult;
 import software.amazon.awssdk.services.sesv2.model.BulkEmailStatus;
 import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
-import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.SendingPausedException;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
@@ -55,7 +54,7 @@ class SendEmailTest {
         call(() ->
                 ses.sendEmail(
                     r ->
-                        simple(r, "Ana <ana@mail.acme.example>", "bob@example.org")
+                        Simulators.simpleEmail(r, "Ana <ana@mail.acme.example>", "bob@example.org")
                             .configurationSetName("acme-tx")
                             .tenantName("acme")
                             .emailTags(t -> t.name("campaign").value("spring"))))
@@ -157,7 +156,9 @@ class SendEmailTest {
                 call(
                     () ->
                         ses.sendEmail(
-                            r -> simple(r, "mallory@unknown.example", "bob@example.org"))))
+                            r ->
+                                Simulators.simpleEmail(
+                                    r, "mallory@unknown.example", "bob@example.org"))))
         .isInstanceOf(MessageRejectedException.class)
         .hasMessageContaining("Email address is not verified")
         .hasMessageContaining("mallory@unknown.example");
@@ -172,7 +173,9 @@ class SendEmailTest {
                 call(
                     () ->
                         ses.sendEmail(
-                            r -> simple(r, "ana@mail.acme.example", many.toArray(String[]::new)))))
+                            r ->
+                                Simulators.simpleEmail(
+                                    r, "ana@mail.acme.example", many.toArray(String[]::new)))))
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("Recipient count exceeds 50.");
   }
@@ -209,7 +212,8 @@ class SendEmailTest {
                     () ->
                         ses.sendEmail(
                             r ->
-                                simple(r, "ana@mail.acme.example", "bob@example.org")
+                                Simulators.simpleEmail(
+                                        r, "ana@mail.acme.example", "bob@example.org")
                                     .configurationSetName("paused-set"))))
         .isInstanceOf(SendingPausedException.class);
 
@@ -229,7 +233,8 @@ class SendEmailTest {
                     () ->
                         ses.sendEmail(
                             r ->
-                                simple(r, "ana@mail.acme.example", "bob@example.org")
+                                Simulators.simpleEmail(
+                                        r, "ana@mail.acme.example", "bob@example.org")
                                     .tenantName("suspended"))))
         .isInstanceOf(SendingPausedException.class);
   }
@@ -244,7 +249,8 @@ class SendEmailTest {
                     () ->
                         ses.sendEmail(
                             r ->
-                                simple(r, "ana@mail.acme.example", "bob@example.org")
+                                Simulators.simpleEmail(
+                                        r, "ana@mail.acme.example", "bob@example.org")
                                     .tenantName("other"))))
         .isInstanceOf(SesV2Exception.class)
         .hasMessageContaining("Tenant not associated with resources")
@@ -264,7 +270,8 @@ class SendEmailTest {
                     () ->
                         ses.sendEmail(
                             r ->
-                                simple(r, "ana@mail.acme.example", "bob@example.org")
+                                Simulators.simpleEmail(
+                                        r, "ana@mail.acme.example", "bob@example.org")
                                     .configurationSetName("nope"))))
         .isInstanceOf(NotFoundException.class);
   }
@@ -303,16 +310,6 @@ class SendEmailTest {
         .containsOnly(BulkEmailStatus.SUCCESS);
     assertThat(sent(results.get(1).messageId()).subject()).isEqualTo("Hi Two");
     assertThat(sent(results.get(0).messageId()).subject()).isEqualTo("Hi all");
-  }
-
-  private static SendEmailRequest.Builder simple(
-      SendEmailRequest.Builder r, String from, String... to) {
-    return r.fromEmailAddress(from)
-        .destination(d -> d.toAddresses(to))
-        .content(
-            c ->
-                c.simple(
-                    m -> m.subject(s -> s.data("Hello")).body(b -> b.text(t -> t.data("Hi Bob")))));
   }
 
   private static SentMessage sent(String id) {

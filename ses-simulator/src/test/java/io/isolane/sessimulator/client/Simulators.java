@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2AsyncClient;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 
 /** Simulators and real AWS SDK v2 clients pointed at them. */
@@ -62,6 +63,18 @@ final class Simulators {
             .path("Token")
             .asText();
     sns.confirmSubscription(r -> r.topicArn(topic).token(token)).join();
+  }
+
+  /** A one-line text message from {@code from} to {@code to}. */
+  static SendEmailRequest.Builder simpleEmail(
+      SendEmailRequest.Builder request, String from, String... to) {
+    return request
+        .fromEmailAddress(from)
+        .destination(d -> d.toAddresses(to))
+        .content(
+            c ->
+                c.simple(
+                    m -> m.subject(s -> s.data("Hello")).body(b -> b.text(t -> t.data("Hi Bob")))));
   }
 
   /** Waits for an SDK call and unwraps its exception, so tests can assert on the SDK's type. */

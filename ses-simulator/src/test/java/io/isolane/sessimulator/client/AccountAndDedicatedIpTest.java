@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.isolane.sessimulator.SesSimulator;
 import io.isolane.sessimulator.SimulatorConfig;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,13 +60,8 @@ class AccountAndDedicatedIpTest {
   @Test
   void warmupAttributesOfADedicatedIpAreSetAndRead() throws Exception {
     call(() -> ses.createDedicatedIpPool(r -> r.poolName("warm")));
-    HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(
-                    URI.create(simulator.endpoint() + "/_simulator/dedicated-ips/198.51.100.7"))
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"PoolName\":\"warm\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    Simulators.adminPut(
+        simulator, "/_simulator/dedicated-ips/198.51.100.7", "{\"PoolName\":\"warm\"}");
 
     call(() -> ses.putDedicatedIpWarmupAttributes(r -> r.ip("198.51.100.7").warmupPercentage(40)));
 

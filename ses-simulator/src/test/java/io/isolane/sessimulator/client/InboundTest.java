@@ -43,8 +43,9 @@ class InboundTest {
             receiver
                 .await(r -> "SubscriptionConfirmation".equals(r.header("x-amz-sns-message-type")))
                 .body());
-    get(confirmation.path("SubscribeURL").asText());
-    put(
+    Simulators.get(confirmation.path("SubscribeURL").asText());
+    Simulators.adminPut(
+        simulator,
         "/_simulator/inbound/rules/mail.acme.example",
         "{\"TopicArn\":\"" + topic + "\",\"Encoding\":\"Base64\"}");
   }
@@ -152,20 +153,5 @@ class InboundTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static void put(String path, String json) throws Exception {
-    HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(simulator.endpoint() + path))
-                .PUT(HttpRequest.BodyPublishers.ofString(json))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static void get(String url) throws Exception {
-    HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

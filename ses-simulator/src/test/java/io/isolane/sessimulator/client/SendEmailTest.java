@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.isolane.sessimulator.SesSimulator;
 import io.isolane.sessimulator.state.SentMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +20,8 @@ import software.amazon.awssdk.services.sesv2.model.BulkEmailEntryResult;
 import software.amazon.awssdk.services.sesv2.model.BulkEmailStatus;
 import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
 import software.amazon.awssdk.services.sesv2.model.SendingPausedException;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
@@ -206,36 +205,16 @@ class SendEmailTest {
         () ->
             ses.putConfigurationSetSendingOptions(
                 r -> r.configurationSetName("paused-set").sendingEnabled(false)));
-    assertThatThrownBy(
-            () ->
-                call(
-                    () ->
-                        ses.sendEmail(
-                            r ->
-                                Simulators.simpleEmail(
-                                        r, "ana@mail.acme.example", "bob@example.org")
-                                    .configurationSetName("paused-set"))))
+    assertThatThrownBy(() -> sendFromAna(r -> r.configurationSetName("paused-set")))
         .isInstanceOf(SendingPausedException.class);
 
     call(() -> ses.createTenant(r -> r.tenantName("suspended")));
     associate("suspended", "identity/mail.acme.example");
-    HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        simulator.endpoint() + "/_simulator/tenants/suspended/sending-status"))
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"SendingStatus\":\"DISABLED\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThatThrownBy(
-            () ->
-                call(
-                    () ->
-                        ses.sendEmail(
-                            r ->
-                                Simulators.simpleEmail(
-                                        r, "ana@mail.acme.example", "bob@example.org")
-                                    .tenantName("suspended"))))
+    Simulators.adminPut(
+        simulator,
+        "/_simulator/tenants/suspended/sending-status",
+        "{\"SendingStatus\":\"DISABLED\"}");
+    assertThatThrownBy(() -> sendFromAna(r -> r.tenantName("suspended")))
         .isInstanceOf(SendingPausedException.class);
   }
 
@@ -243,15 +222,7 @@ class SendEmailTest {
   void identityNotAssociatedWithTheTenantIsRejected() {
     call(() -> ses.createTenant(r -> r.tenantName("other")));
 
-    assertThatThrownBy(
-            () ->
-                call(
-                    () ->
-                        ses.sendEmail(
-                            r ->
-                                Simulators.simpleEmail(
-                                        r, "ana@mail.acme.example", "bob@example.org")
-                                    .tenantName("other"))))
+    assertThatThrownBy(() -> sendFromAna(r -> r.tenantName("other")))
         .isInstanceOf(SesV2Exception.class)
         .hasMessageContaining("Tenant not associated with resources")
         .satisfies(
@@ -264,15 +235,7 @@ class SendEmailTest {
 
   @Test
   void missingConfigurationSetIsNotFound() {
-    assertThatThrownBy(
-            () ->
-                call(
-                    () ->
-                        ses.sendEmail(
-                            r ->
-                                Simulators.simpleEmail(
-                                        r, "ana@mail.acme.example", "bob@example.org")
-                                    .configurationSetName("nope"))))
+    assertThatThrownBy(() -> sendFromAna(r -> r.configurationSetName("nope")))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -319,12 +282,18 @@ class SendEmailTest {
         .orElseThrow();
   }
 
+  /** Ana's standard message to Bob, adjusted by {@code options}. */
+  private static SendEmailResponse sendFromAna(UnaryOperator<SendEmailRequest.Builder> options) {
+    return call(
+        () ->
+            ses.sendEmail(
+                r ->
+                    options.apply(
+                        Simulators.simpleEmail(r, "ana@mail.acme.example", "bob@example.org"))));
+  }
+
   private static String readApi(String path) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(simulator.endpoint() + path)).build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
+    return Simulators.get(simulator.endpoint() + path).body();
   }
 
   private static void associate(String tenant, String resource) {

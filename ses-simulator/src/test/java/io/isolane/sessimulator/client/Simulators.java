@@ -3,6 +3,10 @@ package io.isolane.sessimulator.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.isolane.sessimulator.SesSimulator;
 import io.isolane.sessimulator.SimulatorConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -17,6 +21,7 @@ import software.amazon.awssdk.services.sns.SnsAsyncClient;
 /** Simulators and real AWS SDK v2 clients pointed at them. */
 final class Simulators {
   static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private Simulators() {}
 
@@ -75,6 +80,22 @@ final class Simulators {
             c ->
                 c.simple(
                     m -> m.subject(s -> s.data("Hello")).body(b -> b.text(t -> t.data("Hi Bob")))));
+  }
+
+  /** PUTs JSON to one of the simulator's own (non-AWS) admin endpoints. */
+  static HttpResponse<String> adminPut(SesSimulator simulator, String path, String json)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(simulator.endpoint() + path))
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** GETs a URL (a SubscribeURL, or one of the simulator's read endpoints). */
+  static HttpResponse<String> get(String url) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Waits for an SDK call and unwraps its exception, so tests can assert on the SDK's type. */

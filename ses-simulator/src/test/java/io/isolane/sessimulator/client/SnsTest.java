@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.isolane.sessimulator.SesSimulator;
 import io.isolane.sessimulator.SimulatorConfig;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -61,7 +58,7 @@ class SnsTest {
       assertThat(confirmation.header("content-type")).isEqualTo("text/plain; charset=UTF-8");
       assertThat(SnsSignatureVerifier.verify(body)).isTrue();
 
-      HttpResponse<String> confirmed = get(body.path("SubscribeURL").asText());
+      HttpResponse<String> confirmed = Simulators.get(body.path("SubscribeURL").asText());
       assertThat(confirmed.statusCode()).isEqualTo(200);
       assertThat(confirmed.body()).contains("<SubscriptionArn>" + topic + ":");
 
@@ -172,11 +169,5 @@ class SnsTest {
                 .body());
     sns.confirmSubscription(r -> r.topicArn(topic).token(confirmation.path("Token").asText()))
         .join();
-  }
-
-  private static HttpResponse<String> get(String url) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

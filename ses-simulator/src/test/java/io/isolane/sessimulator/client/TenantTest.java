@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.isolane.sessimulator.SesSimulator;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -132,14 +129,10 @@ class TenantTest {
     call(() -> ses.createTenant(r -> r.tenantName("risky")));
 
     HttpResponse<String> paused =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            simulator.endpoint() + "/_simulator/tenants/risky/sending-status"))
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"SendingStatus\":\"DISABLED\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        Simulators.adminPut(
+            simulator,
+            "/_simulator/tenants/risky/sending-status",
+            "{\"SendingStatus\":\"DISABLED\"}");
 
     assertThat(paused.statusCode()).isEqualTo(200);
     assertThat(call(() -> ses.getTenant(r -> r.tenantName("risky"))).tenant().sendingStatus())

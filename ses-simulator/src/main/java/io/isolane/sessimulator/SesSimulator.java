@@ -3,6 +3,7 @@ package io.isolane.sessimulator;
 import io.isolane.sessimulator.api.AccountApi;
 import io.isolane.sessimulator.api.ConfigurationSetApi;
 import io.isolane.sessimulator.api.DedicatedIpApi;
+import io.isolane.sessimulator.api.FaultApi;
 import io.isolane.sessimulator.api.IdentityApi;
 import io.isolane.sessimulator.api.MessagesApi;
 import io.isolane.sessimulator.api.SendApi;
@@ -21,6 +22,7 @@ import io.isolane.sessimulator.sns.SnsSigner;
 import io.isolane.sessimulator.state.SesState;
 import io.isolane.sessimulator.state.Verification;
 import io.isolane.sessimulator.web.Handlers;
+import io.isolane.sessimulator.web.OperationGate;
 import io.isolane.sessimulator.web.SesException;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -46,19 +48,23 @@ public final class SesSimulator implements AutoCloseable {
   private final SimulatorConfig config;
   private final SesState state;
   private final Sns sns;
+  private final OperationGate gate;
 
-  private SesSimulator(Vertx vertx, int port, SimulatorConfig config, SesState state, Sns sns) {
+  private SesSimulator(
+      Vertx vertx, int port, SimulatorConfig config, SesState state, Sns sns, OperationGate gate) {
     this.vertx = vertx;
     this.port = port;
     this.config = config;
     this.state = state;
     this.sns = sns;
+    this.gate = gate;
   }
 
   /** Starts a simulator and returns once it listens. */
   public static SesSimulator start(SimulatorConfig config) {
     Vertx vertx = Vertx.vertx();
     SesState state = new SesState();
+    OperationGate gate = new OperationGate(config.controlPlaneRate());
     Router router = Router.router(vertx);
     try {
       // one server per core on one port (Vert.x shares even a random port within a deployment)
@@ -66,8 +72,8 @@ public final class SesSimulator implements AutoCloseable {
       int port = listen(vertx, router, config.host(), config.port(), cores);
       String baseUrl = "http://" + publicHost(config.host()) + ":" + port;
       Sns sns = new Sns(vertx, config, new SnsSigner(config.snsSigningKeyBits()), baseUrl);
-      mount(vertx, router, config, state, sns);
-      return new SesSimulator(vertx, port, config, state, sns);
+      mount(vertx, router, config, state, sns, gate);
+      return new SesSimulator(vertx, port, config, state, sns, gate);
     } catch (Exception e) {
       vertx.close();
       throw new IllegalStateException("SES simulator did not start", e);
@@ -101,8 +107,21 @@ public final class SesSimulator implements AutoCloseable {
   }
 
   private static void mount(
-      Vertx vertx, Router router, SimulatorConfig config, SesState state, Sns sns) {
+      Vertx vertx,
+      Router router,
+      SimulatorConfig config,
+      SesState state,
+      Sns sns,
+      OperationGate gate) {
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router
+        .route()
+        .handler(
+            ctx -> {
+              ctx.put(OperationGate.CONTEXT_KEY, gate);
+              ctx.next();
+            });
+    new FaultApi(gate).mount(router);
     Verification verification = new Verification(config, state);
     SendQuota quota = new SendQuota(config.maxSendRate(), config.max24HourSend());
     new AccountApi(state, quota).mount(router);
@@ -154,6 +173,11 @@ public final class SesSimulator implements AutoCloseable {
   /** The simulator's SNS, for in-JVM tests. */
   public Sns sns() {
     return sns;
+  }
+
+  /** Call counts, injected faults and the control-plane rate, for in-JVM tests. */
+  public OperationGate operations() {
+    return gate;
   }
 
   /** The simulator's state, for in-JVM tests. */

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param outcomes what happens to recipients after SES accepts a message
  * @param snsSigningKeyBits RSA key size SNS messages are signed with (SNS: 2048; signing costs
  *     about 0.8 ms per message at 2048 bits, 0.14 ms at 1024, on one core of our machines)
+ * @param controlPlaneRate SES v2 calls per second other than SendEmail, SendBulkEmail and
+ *     GetAccount before TooManyRequestsException "Rate exceeded" (SES: about 1); 0 = unlimited
  */
 public record SimulatorConfig(
     String host,
@@ -30,9 +32,13 @@ public record SimulatorConfig(
     int snsRetries,
     Duration snsRetryDelay,
     OutcomeModel outcomes,
-    int snsSigningKeyBits) {
+    int snsSigningKeyBits,
+    double controlPlaneRate) {
 
-  /** Loopback, a free port, us-east-1, production-like quotas, SNS's default retry policy. */
+  /**
+   * Loopback, a free port, us-east-1, production-like quotas, SNS's default retry policy, no
+   * control-plane rate limit.
+   */
   public static SimulatorConfig defaults() {
     return new SimulatorConfig(
         "127.0.0.1",
@@ -45,7 +51,8 @@ public record SimulatorConfig(
         3,
         Duration.ofSeconds(20),
         OutcomeModel.deliverAll(),
-        2048);
+        2048,
+        0);
   }
 
   public SimulatorConfig withPort(int newPort) {
@@ -76,6 +83,11 @@ public record SimulatorConfig(
     return toBuilder().snsSigningKeyBits(bits).build();
   }
 
+  /** Limits SES v2 control-plane calls to {@code perSecond} (0 = unlimited), as SES does. */
+  public SimulatorConfig withControlPlaneRate(double perSecond) {
+    return toBuilder().controlPlaneRate(perSecond).build();
+  }
+
   private Builder toBuilder() {
     Builder b = new Builder();
     b.host = host;
@@ -89,6 +101,7 @@ public record SimulatorConfig(
     b.snsRetryDelay = snsRetryDelay;
     b.outcomes = outcomes;
     b.snsSigningKeyBits = snsSigningKeyBits;
+    b.controlPlaneRate = controlPlaneRate;
     return b;
   }
 
@@ -105,6 +118,7 @@ public record SimulatorConfig(
     private Duration snsRetryDelay;
     private OutcomeModel outcomes;
     private int snsSigningKeyBits;
+    private double controlPlaneRate;
 
     Builder host(String v) {
       host = v;
@@ -151,6 +165,11 @@ public record SimulatorConfig(
       return this;
     }
 
+    Builder controlPlaneRate(double v) {
+      controlPlaneRate = v;
+      return this;
+    }
+
     SimulatorConfig build() {
       return new SimulatorConfig(
           host,
@@ -163,7 +182,8 @@ public record SimulatorConfig(
           snsRetries,
           snsRetryDelay,
           outcomes,
-          snsSigningKeyBits);
+          snsSigningKeyBits,
+          controlPlaneRate);
     }
   }
 

@@ -19,7 +19,7 @@ public final class AccountApi {
   }
 
   public void mount(Router router) {
-    router.get("/v2/email/account").handler(Handlers.json(this::get));
+    router.get("/v2/email/account").handler(Handlers.json("GetAccount", this::get));
   }
 
   private ObjectNode get(Request request) {

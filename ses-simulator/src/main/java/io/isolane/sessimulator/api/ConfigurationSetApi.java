@@ -41,25 +41,31 @@ public final class ConfigurationSetApi {
   }
 
   public void mount(Router router) {
-    router.post(BASE).handler(Handlers.json(this::create));
-    router.get(BASE + "/:ConfigurationSetName").handler(Handlers.json(this::get));
-    router.delete(BASE + "/:ConfigurationSetName").handler(Handlers.json(this::delete));
-    router.put(BASE + "/:ConfigurationSetName/sending").handler(Handlers.json(this::sending));
+    router.post(BASE).handler(Handlers.json("CreateConfigurationSet", this::create));
+    router
+        .get(BASE + "/:ConfigurationSetName")
+        .handler(Handlers.json("GetConfigurationSet", this::get));
+    router
+        .delete(BASE + "/:ConfigurationSetName")
+        .handler(Handlers.json("DeleteConfigurationSet", this::delete));
+    router
+        .put(BASE + "/:ConfigurationSetName/sending")
+        .handler(Handlers.json("PutConfigurationSetSendingOptions", this::sending));
     router
         .put(BASE + "/:ConfigurationSetName/suppression-options")
-        .handler(Handlers.json(this::suppression));
+        .handler(Handlers.json("PutConfigurationSetSuppressionOptions", this::suppression));
     router
         .put(BASE + "/:ConfigurationSetName/delivery-options")
-        .handler(Handlers.json(this::delivery));
+        .handler(Handlers.json("PutConfigurationSetDeliveryOptions", this::delivery));
     router
         .post(BASE + "/:ConfigurationSetName/event-destinations")
-        .handler(Handlers.json(this::createDestination));
+        .handler(Handlers.json("CreateConfigurationSetEventDestination", this::createDestination));
     router
         .get(BASE + "/:ConfigurationSetName/event-destinations")
-        .handler(Handlers.json(this::destinations));
+        .handler(Handlers.json("GetConfigurationSetEventDestinations", this::destinations));
     router
         .delete(BASE + "/:ConfigurationSetName/event-destinations/:EventDestinationName")
-        .handler(Handlers.json(this::deleteDestination));
+        .handler(Handlers.json("DeleteConfigurationSetEventDestination", this::deleteDestination));
   }
 
   private ObjectNode create(Request request) {

@@ -25,13 +25,19 @@ public final class DedicatedIpApi {
   }
 
   public void mount(Router router) {
-    router.post("/v2/email/dedicated-ip-pools").handler(Handlers.json(this::createPool));
-    router.get("/v2/email/dedicated-ip-pools").handler(Handlers.json(this::listPools));
+    router
+        .post("/v2/email/dedicated-ip-pools")
+        .handler(Handlers.json("CreateDedicatedIpPool", this::createPool));
+    router
+        .get("/v2/email/dedicated-ip-pools")
+        .handler(Handlers.json("ListDedicatedIpPools", this::listPools));
     router
         .delete("/v2/email/dedicated-ip-pools/:PoolName")
-        .handler(Handlers.json(this::deletePool));
-    router.get("/v2/email/dedicated-ips/:IP").handler(Handlers.json(this::getIp));
-    router.put("/v2/email/dedicated-ips/:IP/warmup").handler(Handlers.json(this::warmup));
+        .handler(Handlers.json("DeleteDedicatedIpPool", this::deletePool));
+    router.get("/v2/email/dedicated-ips/:IP").handler(Handlers.json("GetDedicatedIp", this::getIp));
+    router
+        .put("/v2/email/dedicated-ips/:IP/warmup")
+        .handler(Handlers.json("PutDedicatedIpWarmupAttributes", this::warmup));
     router.put("/_simulator/dedicated-ips/:IP").handler(Handlers.json(this::addIp));
   }
 

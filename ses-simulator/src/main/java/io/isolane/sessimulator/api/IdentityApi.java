@@ -32,12 +32,16 @@ public final class IdentityApi {
   }
 
   public void mount(Router router) {
-    router.post("/v2/email/identities").handler(Handlers.json(this::create));
-    router.get("/v2/email/identities/:EmailIdentity").handler(Handlers.json(this::get));
-    router.delete("/v2/email/identities/:EmailIdentity").handler(Handlers.json(this::delete));
+    router.post("/v2/email/identities").handler(Handlers.json("CreateEmailIdentity", this::create));
+    router
+        .get("/v2/email/identities/:EmailIdentity")
+        .handler(Handlers.json("GetEmailIdentity", this::get));
+    router
+        .delete("/v2/email/identities/:EmailIdentity")
+        .handler(Handlers.json("DeleteEmailIdentity", this::delete));
     router
         .put("/v2/email/identities/:EmailIdentity/mail-from")
-        .handler(Handlers.json(this::putMailFrom));
+        .handler(Handlers.json("PutEmailIdentityMailFromAttributes", this::putMailFrom));
   }
 
   private ObjectNode create(Request request) {

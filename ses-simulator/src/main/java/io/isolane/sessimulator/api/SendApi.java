@@ -36,8 +36,10 @@ public final class SendApi {
   }
 
   public void mount(Router router) {
-    router.post("/v2/email/outbound-emails").handler(Handlers.json(this::send));
-    router.post("/v2/email/outbound-bulk-emails").handler(Handlers.json(this::sendBulk));
+    router.post("/v2/email/outbound-emails").handler(Handlers.json("SendEmail", this::send));
+    router
+        .post("/v2/email/outbound-bulk-emails")
+        .handler(Handlers.json("SendBulkEmail", this::sendBulk));
   }
 
   private ObjectNode send(Request request) {

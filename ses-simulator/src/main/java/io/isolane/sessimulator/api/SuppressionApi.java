@@ -28,10 +28,14 @@ public final class SuppressionApi {
   }
 
   public void mount(Router router) {
-    router.put(BASE).handler(Handlers.json(this::put));
-    router.get(BASE).handler(Handlers.json(this::list));
-    router.get(BASE + "/:EmailAddress").handler(Handlers.json(this::get));
-    router.delete(BASE + "/:EmailAddress").handler(Handlers.json(this::delete));
+    router.put(BASE).handler(Handlers.json("PutSuppressedDestination", this::put));
+    router.get(BASE).handler(Handlers.json("ListSuppressedDestinations", this::list));
+    router
+        .get(BASE + "/:EmailAddress")
+        .handler(Handlers.json("GetSuppressedDestination", this::get));
+    router
+        .delete(BASE + "/:EmailAddress")
+        .handler(Handlers.json("DeleteSuppressedDestination", this::delete));
   }
 
   private ObjectNode put(Request request) {

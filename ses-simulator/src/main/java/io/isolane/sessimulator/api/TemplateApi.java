@@ -18,9 +18,13 @@ public final class TemplateApi {
   }
 
   public void mount(Router router) {
-    router.post("/v2/email/templates").handler(Handlers.json(this::create));
-    router.get("/v2/email/templates/:TemplateName").handler(Handlers.json(this::get));
-    router.delete("/v2/email/templates/:TemplateName").handler(Handlers.json(this::delete));
+    router.post("/v2/email/templates").handler(Handlers.json("CreateEmailTemplate", this::create));
+    router
+        .get("/v2/email/templates/:TemplateName")
+        .handler(Handlers.json("GetEmailTemplate", this::get));
+    router
+        .delete("/v2/email/templates/:TemplateName")
+        .handler(Handlers.json("DeleteEmailTemplate", this::delete));
   }
 
   private ObjectNode create(Request request) {

@@ -33,13 +33,19 @@ public final class TenantApi {
   }
 
   public void mount(Router router) {
-    router.post("/v2/email/tenants").handler(Handlers.json(this::create));
-    router.post("/v2/email/tenants/get").handler(Handlers.json(this::get));
-    router.post("/v2/email/tenants/list").handler(Handlers.json(this::list));
-    router.post("/v2/email/tenants/delete").handler(Handlers.json(this::delete));
-    router.post("/v2/email/tenants/resources").handler(Handlers.json(this::associate));
-    router.post("/v2/email/tenants/resources/delete").handler(Handlers.json(this::dissociate));
-    router.post("/v2/email/tenants/resources/list").handler(Handlers.json(this::resources));
+    router.post("/v2/email/tenants").handler(Handlers.json("CreateTenant", this::create));
+    router.post("/v2/email/tenants/get").handler(Handlers.json("GetTenant", this::get));
+    router.post("/v2/email/tenants/list").handler(Handlers.json("ListTenants", this::list));
+    router.post("/v2/email/tenants/delete").handler(Handlers.json("DeleteTenant", this::delete));
+    router
+        .post("/v2/email/tenants/resources")
+        .handler(Handlers.json("CreateTenantResourceAssociation", this::associate));
+    router
+        .post("/v2/email/tenants/resources/delete")
+        .handler(Handlers.json("DeleteTenantResourceAssociation", this::dissociate));
+    router
+        .post("/v2/email/tenants/resources/list")
+        .handler(Handlers.json("ListTenantResources", this::resources));
     router
         .put("/_simulator/tenants/:TenantName/sending-status")
         .handler(Handlers.json(this::setSendingStatus));

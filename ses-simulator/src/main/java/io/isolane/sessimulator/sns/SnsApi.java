@@ -1,6 +1,9 @@
 package io.isolane.sessimulator.sns;
 
 import io.isolane.sessimulator.SimulatorConfig;
+import io.isolane.sessimulator.web.OperationGate;
+import io.isolane.sessimulator.web.Operations;
+import io.isolane.sessimulator.web.SesException;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -38,6 +41,9 @@ public final class SnsApi {
     MultiMap params = ctx.request().params();
     String action = params.get("Action");
     try {
+      if (action != null && Operations.SNS.contains(action)) {
+        OperationGate.admit(ctx, action);
+      }
       String result =
           switch (action == null ? "" : action) {
             case "CreateTopic" -> createTopic(params);
@@ -57,7 +63,13 @@ public final class SnsApi {
       ctx.response()
           .setStatusCode(e.status)
           .putHeader("Content-Type", "text/xml")
-          .end(SnsXml.error(e.code, e.getMessage()));
+          .end(SnsXml.error(e.status, e.code, e.getMessage()));
+    } catch (SesException e) {
+      // an injected fault, in SNS's shape
+      ctx.response()
+          .setStatusCode(e.status())
+          .putHeader("Content-Type", "text/xml")
+          .end(SnsXml.error(e.status(), e.code(), e.getMessage()));
     }
   }
 

@@ -27,11 +27,14 @@ final class SnsXml {
         + "Response>";
   }
 
-  static String error(String code, String message) {
+  /** An error; its {@code Type} is Receiver for a 5xx status (the server's fault), else Sender. */
+  static String error(int status, String code, String message) {
     return "<ErrorResponse xmlns=\""
         + NS
-        + "\"><Error><Type>Sender</Type><Code>"
-        + code
+        + "\"><Error><Type>"
+        + (status >= 500 ? "Receiver" : "Sender")
+        + "</Type><Code>"
+        + escape(code)
         + "</Code><Message>"
         + escape(message)
         + "</Message></Error><RequestId>"

@@ -16,9 +16,30 @@ public final class Handlers {
 
   private Handlers() {}
 
-  /** A route handler running {@code operation} on the parsed body (an empty object if none). */
+  /**
+   * A route handler running {@code operation} on the parsed body (an empty object if none); for the
+   * simulator's own endpoints, which are not AWS operations (those use {@link #json(String,
+   * Function)}).
+   */
   public static Handler<RoutingContext> json(Function<Request, ObjectNode> operation) {
     return ctx -> respond(ctx, () -> operation.apply(new Request(ctx, body(ctx))));
+  }
+
+  /**
+   * A route handler for the AWS operation {@code name}: the {@link OperationGate} (call count,
+   * control-plane rate, injected faults) runs first, then {@code operation} on the parsed body.
+   */
+  public static Handler<RoutingContext> json(String name, Function<Request, ObjectNode> operation) {
+    if (!Operations.SES.contains(name)) {
+      throw new IllegalArgumentException("Not an SES v2 operation: " + name);
+    }
+    return ctx ->
+        respond(
+            ctx,
+            () -> {
+              OperationGate.admit(ctx, name);
+              return operation.apply(new Request(ctx, body(ctx)));
+            });
   }
 
   /** A route handler for a non-JSON body: {@code operation} reads the context itself. */

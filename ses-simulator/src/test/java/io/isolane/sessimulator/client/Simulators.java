@@ -92,6 +92,13 @@ final class Simulators {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** DELETEs one of the simulator's own (non-AWS) admin endpoints. */
+  static HttpResponse<String> adminDelete(SesSimulator simulator, String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(simulator.endpoint() + path)).DELETE().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** GETs a URL (a SubscribeURL, or one of the simulator's read endpoints). */
   static HttpResponse<String> get(String url) throws Exception {
     return HTTP.send(

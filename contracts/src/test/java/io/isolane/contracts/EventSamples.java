@@ -51,10 +51,22 @@ final class EventSamples {
         "provisioned",
         "admin:ops",
         new TenantState.SendingLimits(20, 50_000),
-        List.of(new TenantState.Domain("mail.acme.example", Stream.TRANSACTIONAL, true)),
+        "isl-acme",
+        List.of(
+            new TenantState.SendingStream(
+                Stream.TRANSACTIONAL, "isl-acme-transactional", "isl-acme-transactional"),
+            new TenantState.SendingStream(
+                Stream.MARKETING, "isl-acme-marketing", "isl-acme-marketing")),
+        List.of(
+            new TenantState.Domain(
+                "mail.acme.example", Stream.TRANSACTIONAL, true, "bounce.mail.acme.example")),
         List.of(
             new TenantState.Mailbox(
-                "ana@mail.acme.example", "Ana", MailboxStatus.WARMING, "new mailbox")),
+                "ana@mail.acme.example",
+                "Ana",
+                MailboxStatus.WARMING,
+                "new mailbox",
+                "replies@mail.acme.example")),
         List.of(new TenantState.ApiKeyDigest("key_1", "ab".repeat(32), List.of("send", "read"))),
         7,
         AT);

@@ -39,6 +39,34 @@ public class Tenant {
   @Column(name = "max_per_day", nullable = false)
   public int maxPerDay;
 
+  /** Desired: sending paused in SES (suspend). */
+  @Column(nullable = false)
+  public boolean suspended;
+
+  /** Desired: the tenant and its SES resources go away. */
+  @Column(name = "deletion_requested", nullable = false)
+  public boolean deletionRequested;
+
+  /** SES does not match the desired state yet; the reconciler will pick the tenant up. */
+  @Column(name = "reconcile_pending", nullable = false)
+  public boolean reconcilePending;
+
+  /** Failed reconciliation attempts in a row (drives the backoff). */
+  @Column(name = "reconcile_attempts", nullable = false)
+  public int reconcileAttempts;
+
+  /** Not before this time does the reconciler pick the tenant up again. */
+  @Column(name = "next_reconcile_at")
+  public Instant nextReconcileAt;
+
+  /** The SES tenant (isolated and dedicated tiers), once created. */
+  @Column(name = "ses_tenant_name")
+  public String sesTenantName;
+
+  /** The AWS account the SES resources live in, read from the SES tenant's ARN. */
+  @Column(name = "ses_account_id")
+  public String sesAccountId;
+
   /** Bumped on every change; published as the tenant.state version. */
   @Column(nullable = false)
   public long version;

@@ -3,17 +3,13 @@ package io.isolane.tenant;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
-import io.isolane.testkit.IsolaneTestResource;
 import io.isolane.testkit.OperationsChecks;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(
-    value = IsolaneTestResource.class,
-    initArgs = @ResourceArg(name = "database", value = "tenant"))
+@WithTestResource(TenantTestResources.class)
 class OperationsTest extends OperationsChecks {
 
   @Test

@@ -1,14 +1,13 @@
 package io.isolane.tenant;
 
-import io.isolane.testkit.IsolaneTestResource;
 import io.isolane.testkit.PackagedAppChecks;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/** The packaged application (prod profile, as deployed) boots against real Kafka and PostgreSQL. */
+/**
+ * The packaged application (prod profile, as deployed) boots against real Kafka, PostgreSQL and the
+ * SES simulator.
+ */
 @QuarkusIntegrationTest
-@WithTestResource(
-    value = IsolaneTestResource.class,
-    initArgs = @ResourceArg(name = "database", value = "tenant"))
+@WithTestResource(TenantTestResources.class)
 class PackagedAppIT extends PackagedAppChecks {}

@@ -2,7 +2,6 @@ package io.isolane.tenant;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -13,9 +12,7 @@ import io.isolane.contracts.events.IsolationTier;
 import io.isolane.contracts.events.TenantState;
 import io.isolane.contracts.events.TenantStatus;
 import io.isolane.testkit.ContractKafka;
-import io.isolane.testkit.IsolaneTestResource;
 import io.isolane.testkit.TopicWatcher;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,14 +20,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(
-    value = IsolaneTestResource.class,
-    initArgs = @ResourceArg(name = "database", value = "tenant"))
+@WithTestResource(TenantTestResources.class)
 class TenantApiTest {
-  static final String ADMIN = "Bearer test-admin-token";
+  static final String ADMIN = TenantFixtures.ADMIN;
 
   @Test
-  void createdTenantIsStoredAndPublishedOnTenantState() {
+  void createdTenantIsProvisionedAndEachStateIsPublished() {
     String id = uniqueId();
     try (TopicWatcher<TenantState> states = ContractKafka.watch(EventTypes.TENANT_STATE)) {
       given()
@@ -43,20 +38,30 @@ class TenantApiTest {
                   .formatted(id))
           .post("/v1/tenants")
           .then()
-          .statusCode(201)
+          .statusCode(202)
           .header("Location", endsWith("/v1/tenants/" + id))
           .body("id", equalTo(id))
           .body("tier", equalTo("isolated"))
-          .body("status", equalTo("active"))
+          .body("status", equalTo("provisioning"))
+          .body("reconciling", equalTo(true))
           .body("limits.maxPerSecond", equalTo(5));
 
-      ContractEvent<TenantState> event = states.await(e -> e.subject().equals(id));
-      assertThat(event.key()).isEqualTo(id);
-      assertThat(event.source()).isEqualTo("/isolane/tenant-service");
-      assertThat(event.data().tier()).isEqualTo(IsolationTier.ISOLATED);
-      assertThat(event.data().status()).isEqualTo(TenantStatus.ACTIVE);
-      assertThat(event.data().limits()).isEqualTo(new TenantState.SendingLimits(5, 1000));
-      assertThat(event.data().version()).isEqualTo(1);
+      ContractEvent<TenantState> first =
+          states.await(e -> e.subject().equals(id) && e.data().version() == 1);
+      assertThat(first.key()).isEqualTo(id);
+      assertThat(first.source()).isEqualTo("/isolane/tenant-service");
+      assertThat(first.data().tier()).isEqualTo(IsolationTier.ISOLATED);
+      assertThat(first.data().status()).isEqualTo(TenantStatus.PROVISIONING);
+      assertThat(first.data().limits()).isEqualTo(new TenantState.SendingLimits(5, 1000));
+      assertThat(first.data().sesTenantName()).isEqualTo("isl-" + id);
+      assertThat(first.data().streams())
+          .extracting(TenantState.SendingStream::configurationSet)
+          .containsExactly("isl-" + id + "-transactional", "isl-" + id + "-marketing");
+
+      ContractEvent<TenantState> active =
+          states.await(e -> e.subject().equals(id) && e.data().status() == TenantStatus.ACTIVE);
+      assertThat(active.data().version()).isEqualTo(2);
+      assertThat(active.data().statusSetBy()).isEqualTo("reconciler");
     }
 
     given()
@@ -65,7 +70,100 @@ class TenantApiTest {
         .then()
         .statusCode(200)
         .body("name", equalTo("Acme"))
-        .body("statusSetBy", containsString("admin:"));
+        .body("status", equalTo("active"));
+  }
+
+  @Test
+  void limitsAndNameChangeAndArePublished() {
+    String id = TenantFixtures.activeTenant("shared");
+    try (TopicWatcher<TenantState> states = ContractKafka.watch(EventTypes.TENANT_STATE)) {
+      given()
+          .header("Authorization", ADMIN)
+          .contentType(ContentType.JSON)
+          .body("{\"name\": \"Renamed\", \"limits\": {\"maxPerSecond\": 42}}")
+          .patch("/v1/tenants/" + id)
+          .then()
+          .statusCode(200)
+          .body("name", equalTo("Renamed"))
+          .body("limits.maxPerSecond", equalTo(42))
+          .body("limits.maxPerDay", equalTo(10000));
+
+      TenantState state =
+          states.await(e -> e.subject().equals(id) && "Renamed".equals(e.data().name())).data();
+      assertThat(state.limits()).isEqualTo(new TenantState.SendingLimits(42, 10000));
+    }
+  }
+
+  @Test
+  void aTierCannotBeDowngraded() {
+    String id = TenantFixtures.activeTenant("isolated");
+    given()
+        .header("Authorization", ADMIN)
+        .contentType(ContentType.JSON)
+        .body("{\"tier\": \"shared\"}")
+        .patch("/v1/tenants/" + id)
+        .then()
+        .statusCode(409)
+        .body("type", endsWith("/tier-downgrade"));
+  }
+
+  @Test
+  void tenantsArePagedInIdOrder() {
+    for (int i = 0; i < 3; i++) {
+      given()
+          .header("Authorization", ADMIN)
+          .contentType(ContentType.JSON)
+          .body("{\"id\": \"%s\", \"name\": \"P\", \"tier\": \"shared\"}".formatted(uniqueId()))
+          .post("/v1/tenants")
+          .then()
+          .statusCode(202);
+    }
+    var first = given().header("Authorization", ADMIN).get("/v1/tenants?limit=2").jsonPath();
+    assertThat(first.getList("items")).hasSize(2);
+    String next = first.getString("next");
+    assertThat(next).isEqualTo(first.getString("items[1].id"));
+    var second =
+        given().header("Authorization", ADMIN).get("/v1/tenants?limit=2&after=" + next).jsonPath();
+    assertThat(second.getString("items[0].id")).isGreaterThan(next);
+    given().header("Authorization", ADMIN).get("/v1/tenants?limit=0").then().statusCode(400);
+  }
+
+  @Test
+  void aRetriedCreateWithTheSameIdempotencyKeyReturnsTheFirstResponse() {
+    String id = uniqueId();
+    String body = "{\"id\": \"%s\", \"name\": \"Idem\", \"tier\": \"shared\"}".formatted(id);
+    String key = UUID.randomUUID().toString();
+    String first =
+        given()
+            .header("Authorization", ADMIN)
+            .header("Idempotency-Key", key)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/v1/tenants")
+            .then()
+            .statusCode(202)
+            .extract()
+            .asString();
+    given()
+        .header("Authorization", ADMIN)
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/v1/tenants")
+        .then()
+        .statusCode(202)
+        .header("Idempotent-Replayed", "true")
+        .header("Location", endsWith("/v1/tenants/" + id))
+        .body(equalTo(first));
+    given()
+        .header("Authorization", ADMIN)
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body(body.replace("Idem", "Other"))
+        .post("/v1/tenants")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("Idempotency-Key"));
   }
 
   @Test
@@ -76,7 +174,7 @@ class TenantApiTest {
         .body("{\"id\": \"%s\", \"name\": \"Globex\", \"tier\": \"shared\"}".formatted(uniqueId()))
         .post("/v1/tenants")
         .then()
-        .statusCode(201)
+        .statusCode(202)
         .body("limits.maxPerSecond", equalTo(10))
         .body("limits.maxPerDay", equalTo(10000));
   }
@@ -133,7 +231,7 @@ class TenantApiTest {
         .body(body)
         .post("/v1/tenants")
         .then()
-        .statusCode(201);
+        .statusCode(202);
 
     given()
         .header("Authorization", ADMIN)
@@ -178,6 +276,6 @@ class TenantApiTest {
   }
 
   static String uniqueId() {
-    return "t-" + UUID.randomUUID().toString().substring(0, 8);
+    return TenantFixtures.uniqueId();
   }
 }

@@ -34,7 +34,7 @@ public final class SampleEvents {
       String tenantId, TenantStatus status, long version, String... mailboxes) {
     List<TenantState.Mailbox> boxes =
         java.util.Arrays.stream(mailboxes)
-            .map(a -> new TenantState.Mailbox(a, null, MailboxStatus.WARMING, null))
+            .map(a -> new TenantState.Mailbox(a, null, MailboxStatus.WARMING, null, null))
             .toList();
     TenantState state =
         new TenantState(
@@ -45,8 +45,18 @@ public final class SampleEvents {
             null,
             "test",
             new TenantState.SendingLimits(10, 10_000),
+            "isl-" + tenantId,
             List.of(
-                new TenantState.Domain("mail." + tenantId + ".example", Stream.MARKETING, true)),
+                new TenantState.SendingStream(
+                    Stream.TRANSACTIONAL, "isl-" + tenantId + "-transactional", null),
+                new TenantState.SendingStream(
+                    Stream.MARKETING, "isl-" + tenantId + "-marketing", null)),
+            List.of(
+                new TenantState.Domain(
+                    "mail." + tenantId + ".example",
+                    Stream.MARKETING,
+                    true,
+                    "bounce.mail." + tenantId + ".example")),
             boxes,
             List.of(),
             version,

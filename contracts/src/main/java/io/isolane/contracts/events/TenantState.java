@@ -15,6 +15,8 @@ import java.util.List;
  * @param statusReason why the status was last set (null when never explained)
  * @param statusSetBy who set the status (an admin, the platform, feedback-service)
  * @param limits tenant-wide sending limits
+ * @param sesTenantName the SES tenant of isolated and dedicated tenants (null for shared)
+ * @param streams the sending streams and the SES configuration set each one sends through
  * @param domains sending domains
  * @param mailboxes sender identities
  * @param apiKeys digests of the tenant's live API keys
@@ -29,6 +31,8 @@ public record TenantState(
     String statusReason,
     String statusSetBy,
     SendingLimits limits,
+    String sesTenantName,
+    List<SendingStream> streams,
     List<Domain> domains,
     List<Mailbox> mailboxes,
     List<ApiKeyDigest> apiKeys,
@@ -39,12 +43,40 @@ public record TenantState(
   /** Tenant-wide sending limits. */
   public record SendingLimits(int maxPerSecond, int maxPerDay) {}
 
-  /** A sending domain; {@code ready} means DKIM verified and DMARC aligned. */
-  public record Domain(String name, Stream stream, boolean ready) {}
+  /**
+   * A sending stream: messages of a domain in this stream use its configuration set.
+   *
+   * @param stream transactional or marketing
+   * @param configurationSet SES configuration set name
+   * @param dedicatedIpPool SES dedicated IP pool (dedicated tier only, else null)
+   */
+  public record SendingStream(Stream stream, String configurationSet, String dedicatedIpPool) {}
 
-  /** A sender identity on one of the tenant's domains. */
+  /**
+   * A sending domain; {@code ready} means DKIM verified and DMARC aligned.
+   *
+   * @param name A-label domain name
+   * @param stream the stream its mail is sent in
+   * @param ready DKIM verified in SES and DMARC aligned
+   * @param mailFromDomain custom MAIL FROM (bounce) domain, null when not yet known
+   */
+  public record Domain(String name, Stream stream, boolean ready, String mailFromDomain) {}
+
+  /**
+   * A sender identity on one of the tenant's domains.
+   *
+   * @param address the mailbox address (domain part in A-label form)
+   * @param displayName display name for the From header, or null
+   * @param status warming, active or paused
+   * @param statusReason why the status was last set
+   * @param replyTo Reply-To address, or null
+   */
   public record Mailbox(
-      String address, String displayName, MailboxStatus status, String statusReason) {}
+      String address,
+      String displayName,
+      MailboxStatus status,
+      String statusReason,
+      String replyTo) {}
 
   /**
    * An API key as sending-service needs it to authenticate requests locally.

@@ -5,5 +5,8 @@ public final class Channels {
   /** Outgoing: tenant.state. */
   public static final String TENANT_STATE_OUT = "tenant-state-out";
 
+  /** Incoming: tenant.commands (pause/resume from feedback-service and operators). */
+  public static final String TENANT_COMMANDS_IN = "tenant-commands-in";
+
   private Channels() {}
 }

@@ -1,10 +1,9 @@
 package io.isolane.tenant.rest;
 
 import io.isolane.tenant.config.TenantServiceConfig;
+import io.isolane.tenant.service.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +22,7 @@ public class AdminTokens {
 
   /** The admin's name ({@code admin:<digest prefix>}) if the token is known. */
   public Optional<String> admin(String token) {
-    byte[] presented = sha256(token);
+    byte[] presented = Digests.sha256(token);
     boolean known = false;
     for (byte[] digest : digests) {
       known |= MessageDigest.isEqual(digest, presented);
@@ -31,13 +30,5 @@ public class AdminTokens {
     return known
         ? Optional.of("admin:" + HexFormat.of().formatHex(presented, 0, 4))
         : Optional.empty();
-  }
-
-  private static byte[] sha256(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 }

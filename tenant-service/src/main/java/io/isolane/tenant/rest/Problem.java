@@ -45,6 +45,11 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
         errors);
   }
 
+  static Problem unprocessable(String detail, List<FieldError> errors) {
+    return new Problem(
+        URI.create(TYPES + "invalid-request"), "Unprocessable request", 422, detail, errors);
+  }
+
   Response toResponse() {
     return Response.status(status).type(MEDIA_TYPE).entity(this).build();
   }

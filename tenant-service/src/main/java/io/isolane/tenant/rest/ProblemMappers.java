@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.isolane.tenant.service.TenantExistsException;
+import io.isolane.tenant.service.Conflict;
+import io.isolane.tenant.service.InvalidField;
+import io.isolane.tenant.service.NotFound;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -52,8 +54,28 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response exists(TenantExistsException e) {
-    return Problem.of(Response.Status.CONFLICT, "tenant-exists", e.getMessage()).toResponse();
+  public Response conflict(Conflict e) {
+    return Problem.of(Response.Status.CONFLICT, e.type(), e.getMessage()).toResponse();
+  }
+
+  /** Also what another tenant's key gets for this tenant's resources: existence never leaks. */
+  @ServerExceptionMapper
+  public Response notFound(NotFound e) {
+    return Problem.of(Response.Status.NOT_FOUND, e.kind() + "-not-found", e.getMessage())
+        .toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(Forbidden e) {
+    return Problem.of(Response.Status.FORBIDDEN, "forbidden", e.getMessage()).toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response invalidField(InvalidField e) {
+    return Problem.unprocessable(
+            "the request has invalid fields",
+            List.of(new Problem.FieldError(e.field(), e.getMessage())))
+        .toResponse();
   }
 
   @ServerExceptionMapper

@@ -5,7 +5,12 @@ import io.isolane.contracts.events.TenantStatus;
 import io.isolane.tenant.Tenant;
 import java.time.Instant;
 
-/** A tenant as the platform API shows it. */
+/**
+ * A tenant as the platform API shows it.
+ *
+ * @param reconciling SES does not match the desired state yet
+ * @param suspended sending is (to be) paused
+ */
 public record TenantResponse(
     String id,
     String name,
@@ -14,6 +19,8 @@ public record TenantResponse(
     String statusReason,
     String statusSetBy,
     Limits limits,
+    boolean suspended,
+    boolean reconciling,
     long version,
     Instant createdAt,
     Instant updatedAt) {
@@ -30,6 +37,8 @@ public record TenantResponse(
         t.statusReason,
         t.statusSetBy,
         new Limits(t.maxPerSecond, t.maxPerDay),
+        t.suspended,
+        t.reconcilePending,
         t.version,
         t.createdAt,
         t.updatedAt);

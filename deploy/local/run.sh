@@ -31,6 +31,10 @@ set -a; . "$work/infra.env"; set +a
 admin_token=$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 43)
 export ISOLANE_TENANT_ADMIN_TOKEN_SHA256=$(printf '%s' "$admin_token" | sha256sum | cut -d' ' -f1)
 
+# SES simulator: any static credentials; configuration sets publish to this (simulated) SNS topic.
+export ISOLANE_AWS_ACCESS_KEY_ID=local ISOLANE_AWS_SECRET_ACCESS_KEY=local
+export ISOLANE_TENANT_SES_FEEDBACK_TOPIC_ARN=arn:aws:sns:us-east-1:123456789012:isolane-ses-feedback
+
 start() { # module database
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$2" \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$2" \

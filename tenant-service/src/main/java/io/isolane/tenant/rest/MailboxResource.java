@@ -1,6 +1,7 @@
 package io.isolane.tenant.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.isolane.tenant.Mailbox;
 import io.isolane.tenant.rest.Writes.Reply;
 import io.isolane.tenant.service.MailboxService;
 import io.isolane.tenant.service.NewMailbox;
@@ -111,18 +112,8 @@ public class MailboxResource {
       String body,
       @HeaderParam(Writes.KEY_HEADER) String idempotencyKey,
       @Context ContainerRequestContext request) {
-    Caller caller = Callers.of(request);
-    caller.require(tenantId, "admin");
-    String reason = TenantRequests.reason(body, "paused by " + caller.name(), json);
-    return writes.run(
-        caller,
-        idempotencyKey,
-        "POST /v1/tenants/" + tenantId + "/mailboxes/" + address + "/pause",
-        body,
-        () ->
-            mailboxes
-                .pause(tenantId, address, reason)
-                .map(m -> Reply.of(200, MailboxResponse.of(m))));
+    return changeStatus(
+        tenantId, address, "pause", body, idempotencyKey, request, mailboxes::pause);
   }
 
   @POST
@@ -134,18 +125,34 @@ public class MailboxResource {
       String body,
       @HeaderParam(Writes.KEY_HEADER) String idempotencyKey,
       @Context ContainerRequestContext request) {
+    return changeStatus(
+        tenantId, address, "resume", body, idempotencyKey, request, mailboxes::resume);
+  }
+
+  /** A pause or resume: who may, the optional reason, idempotency. */
+  private Uni<Response> changeStatus(
+      String tenantId,
+      String address,
+      String action,
+      String body,
+      String idempotencyKey,
+      ContainerRequestContext request,
+      StatusChange change) {
     Caller caller = Callers.of(request);
     caller.require(tenantId, "admin");
-    String reason = TenantRequests.reason(body, "resumed by " + caller.name(), json);
+    String reason = TenantRequests.reason(body, action + " requested by " + caller.name(), json);
     return writes.run(
         caller,
         idempotencyKey,
-        "POST /v1/tenants/" + tenantId + "/mailboxes/" + address + "/resume",
+        "POST /v1/tenants/" + tenantId + "/mailboxes/" + address + "/" + action,
         body,
         () ->
-            mailboxes
-                .resume(tenantId, address, reason)
-                .map(m -> Reply.of(200, MailboxResponse.of(m))));
+            change.apply(tenantId, address, reason).map(m -> Reply.of(200, MailboxResponse.of(m))));
+  }
+
+  /** Pause or resume in {@link MailboxService}. */
+  private interface StatusChange {
+    Uni<Mailbox> apply(String tenantId, String address, String reason);
   }
 
   @DELETE

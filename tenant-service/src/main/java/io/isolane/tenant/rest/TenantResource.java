@@ -1,6 +1,7 @@
 package io.isolane.tenant.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.isolane.tenant.Tenant;
 import io.isolane.tenant.repository.ProvisioningStepRepository;
 import io.isolane.tenant.rest.Writes.Reply;
 import io.isolane.tenant.service.NewTenant;
@@ -137,18 +138,7 @@ public class TenantResource {
       String body,
       @HeaderParam(Writes.KEY_HEADER) String idempotencyKey,
       @Context ContainerRequestContext request) {
-    Caller caller = Callers.of(request);
-    caller.requireAdmin(id);
-    String reason = TenantRequests.reason(body, "suspended by an admin", json);
-    return writes.run(
-        caller,
-        idempotencyKey,
-        "POST /v1/tenants/" + id + "/suspend",
-        body,
-        () ->
-            tenants
-                .suspend(id, reason, caller.name())
-                .map(t -> Reply.of(202, TenantResponse.of(t))));
+    return changeStatus(id, "suspend", body, idempotencyKey, request, tenants::suspend);
   }
 
   @POST
@@ -159,18 +149,32 @@ public class TenantResource {
       String body,
       @HeaderParam(Writes.KEY_HEADER) String idempotencyKey,
       @Context ContainerRequestContext request) {
+    return changeStatus(id, "resume", body, idempotencyKey, request, tenants::resume);
+  }
+
+  /** A suspend or resume: who may, the optional reason, idempotency. */
+  private Uni<Response> changeStatus(
+      String id,
+      String action,
+      String body,
+      String idempotencyKey,
+      ContainerRequestContext request,
+      StatusChange change) {
     Caller caller = Callers.of(request);
     caller.requireAdmin(id);
-    String reason = TenantRequests.reason(body, "resumed by an admin", json);
+    String reason = TenantRequests.reason(body, action + " requested by " + caller.name(), json);
     return writes.run(
         caller,
         idempotencyKey,
-        "POST /v1/tenants/" + id + "/resume",
+        "POST /v1/tenants/" + id + "/" + action,
         body,
         () ->
-            tenants
-                .resume(id, reason, caller.name())
-                .map(t -> Reply.of(202, TenantResponse.of(t))));
+            change.apply(id, reason, caller.name()).map(t -> Reply.of(202, TenantResponse.of(t))));
+  }
+
+  /** Suspend or resume in {@link TenantService}. */
+  private interface StatusChange {
+    Uni<Tenant> apply(String id, String reason, String by);
   }
 
   /** Deletes the tenant: its SES resources go, then it is published as deleted. */

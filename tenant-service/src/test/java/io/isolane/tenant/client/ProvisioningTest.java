@@ -4,9 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.isolane.contracts.EventTypes;
+import io.isolane.contracts.events.TenantState;
+import io.isolane.contracts.events.TenantStatus;
 import io.isolane.sessimulator.web.OperationGate;
 import io.isolane.tenant.TenantFixtures;
 import io.isolane.tenant.TenantTestResources;
+import io.isolane.testkit.ContractKafka;
+import io.isolane.testkit.TopicWatcher;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -217,6 +222,46 @@ class ProvisioningTest {
     deleteAndAssertNothingLeft(id, domain);
   }
 
+  /** A deletion that fails at any SES step is reported, and finishes when reconciled again. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "DeleteTenantResourceAssociation",
+        "DeleteEmailIdentity",
+        "DeleteConfigurationSet",
+        "DeleteDedicatedIpPool",
+        "DeleteTenant"
+      })
+  void deletionResumesAfterAFailureAtEveryStep(String operation) {
+    String id = TenantFixtures.activeTenant("dedicated");
+    String domain = id + ".example.com";
+    TenantFixtures.domainWithTokens(id, domain, "transactional");
+    awaitSettled(id);
+    SimulatorSes.operations()
+        .inject(
+            operation,
+            new OperationGate.Fault(1, 400, "BadRequestException", "injected at " + operation));
+
+    given().header("Authorization", ADMIN).delete("/v1/tenants/" + id).then().statusCode(202);
+    assertThat(TenantFixtures.awaitStatus(id, "failed").getString("statusReason"))
+        .contains(operation);
+    try (TopicWatcher<TenantState> states = ContractKafka.watch(EventTypes.TENANT_STATE)) {
+      given()
+          .header("Authorization", ADMIN)
+          .post("/v1/tenants/" + id + "/reconcile")
+          .then()
+          .statusCode(202);
+      TenantFixtures.awaitStatus(id, "deleted");
+      TenantState deleted =
+          states
+              .await(e -> e.subject().equals(id) && e.data().status() == TenantStatus.DELETED)
+              .data();
+      assertThat(deleted.domains()).isEmpty();
+      assertThat(deleted.apiKeys()).isEmpty();
+    }
+    assertNothingLeft(id, domain);
+  }
+
   @Test
   void throttlingAndServerErrorsAreRetriedWithoutFailingTheTenant() {
     SimulatorSes.operations()
@@ -243,7 +288,10 @@ class ProvisioningTest {
   private void deleteAndAssertNothingLeft(String id, String domain) {
     given().header("Authorization", ADMIN).delete("/v1/tenants/" + id).then().statusCode(202);
     TenantFixtures.awaitStatus(id, "deleted");
+    assertNothingLeft(id, domain);
+  }
 
+  private void assertNothingLeft(String id, String domain) {
     assertThat(SimulatorSes.errorOf(() -> ses.getTenant(r -> r.tenantName("isl-" + id)).join()))
         .isEqualTo("NotFoundException");
     for (String set : List.of("isl-" + id + "-transactional", "isl-" + id + "-marketing")) {

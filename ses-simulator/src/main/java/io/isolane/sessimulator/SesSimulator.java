@@ -49,15 +49,23 @@ public final class SesSimulator implements AutoCloseable {
   private final SesState state;
   private final Sns sns;
   private final OperationGate gate;
+  private final SendQuota quota;
 
   private SesSimulator(
-      Vertx vertx, int port, SimulatorConfig config, SesState state, Sns sns, OperationGate gate) {
+      Vertx vertx,
+      int port,
+      SimulatorConfig config,
+      SesState state,
+      Sns sns,
+      OperationGate gate,
+      SendQuota quota) {
     this.vertx = vertx;
     this.port = port;
     this.config = config;
     this.state = state;
     this.sns = sns;
     this.gate = gate;
+    this.quota = quota;
   }
 
   /** Starts a simulator and returns once it listens. */
@@ -65,6 +73,7 @@ public final class SesSimulator implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     SesState state = new SesState();
     OperationGate gate = new OperationGate(config.controlPlaneRate());
+    SendQuota quota = new SendQuota(config.maxSendRate(), config.max24HourSend());
     Router router = Router.router(vertx);
     try {
       // one server per core on one port (Vert.x shares even a random port within a deployment)
@@ -72,8 +81,8 @@ public final class SesSimulator implements AutoCloseable {
       int port = listen(vertx, router, config.host(), config.port(), cores);
       String baseUrl = "http://" + publicHost(config.host()) + ":" + port;
       Sns sns = new Sns(vertx, config, new SnsSigner(config.snsSigningKeyBits()), baseUrl);
-      mount(vertx, router, config, state, sns, gate);
-      return new SesSimulator(vertx, port, config, state, sns, gate);
+      mount(vertx, router, config, state, sns, gate, quota);
+      return new SesSimulator(vertx, port, config, state, sns, gate, quota);
     } catch (Exception e) {
       vertx.close();
       throw new IllegalStateException("SES simulator did not start", e);
@@ -112,7 +121,8 @@ public final class SesSimulator implements AutoCloseable {
       SimulatorConfig config,
       SesState state,
       Sns sns,
-      OperationGate gate) {
+      OperationGate gate,
+      SendQuota quota) {
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router
         .route()
@@ -123,7 +133,6 @@ public final class SesSimulator implements AutoCloseable {
             });
     new FaultApi(gate).mount(router);
     Verification verification = new Verification(config, state);
-    SendQuota quota = new SendQuota(config.maxSendRate(), config.max24HourSend());
     new AccountApi(state, quota).mount(router);
     new IdentityApi(config, state, verification).mount(router);
     new ConfigurationSetApi(config, state).mount(router);
@@ -178,6 +187,24 @@ public final class SesSimulator implements AutoCloseable {
   /** Call counts, injected faults and the control-plane rate, for in-JVM tests. */
   public OperationGate operations() {
     return gate;
+  }
+
+  /**
+   * The account's live send quota (what SendEmail/SendBulkEmail enforce and GetAccount reports),
+   * for in-JVM tests; {@link SendQuota#change} changes it.
+   */
+  public SendQuota sendingQuota() {
+    return quota;
+  }
+
+  /**
+   * Changes the account's send quota from now on, as {@code PUT /_simulator/account/sending-quota}
+   * does: recipients per second (the token bucket's capacity follows it) and per rolling 24 hours.
+   *
+   * @throws IllegalArgumentException if a value is not a positive finite number
+   */
+  public SendQuota.Snapshot setSendingQuota(double maxSendRate, double max24HourSend) {
+    return quota.change(maxSendRate, max24HourSend);
   }
 
   /** The simulator's state, for in-JVM tests. */

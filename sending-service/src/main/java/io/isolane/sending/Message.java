@@ -39,6 +39,16 @@ public class Message {
   @Column(name = "status_reason")
   public String statusReason;
 
+  /** 0 for transactional, 1 for marketing: the scheduler sends lower first. */
+  @Column(nullable = false)
+  public short priority;
+
+  @Column(name = "not_before")
+  public Instant notBefore;
+
+  @Column(name = "expires_at")
+  public Instant expiresAt;
+
   /** The send request in its contract JSON form. */
   @Column(nullable = false)
   public String request;

@@ -31,6 +31,9 @@ public class TenantLane {
   @Column(name = "state_version", nullable = false)
   public long stateVersion;
 
+  /** The tenant.state this row reflects, as contract JSON. */
+  public String state;
+
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 

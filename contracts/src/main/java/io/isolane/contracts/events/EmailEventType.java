@@ -15,5 +15,12 @@ public enum EmailEventType {
   SUPPRESSED,
   CANCELLED,
   FAILED,
-  UNSUBSCRIBED
+  UNSUBSCRIBED,
+  /** Given up on: its expiresAt passed before it could be sent. */
+  EXPIRED,
+  /**
+   * The SES call's outcome is unknown (a crash or timeout between the call and its record): never
+   * resent automatically.
+   */
+  IN_DOUBT
 }

@@ -15,11 +15,43 @@ public interface SendingConfig {
   @WithDefault("10m")
   Duration unknownTenantTimeout();
 
-  /** How often messages waiting for an unknown tenant are checked. */
-  @WithDefault("30s")
+  /** How often messages waiting for their tenant (and interrupted sends) are checked. */
+  @WithDefault("5s")
   Duration sweepInterval();
 
   /** Most waiting messages failed per sweep. */
   @WithDefault("500")
   int sweepBatchSize();
+
+  /** How often the scheduler claims and dispatches mail. */
+  @WithDefault("20ms")
+  Duration tick();
+
+  /** How often the scheduler re-reads tenant lanes: pauses and resumes take effect within it. */
+  @WithDefault("500ms")
+  Duration laneRefresh();
+
+  /** How long a lane with nothing queued is skipped before it is looked at again. */
+  @WithDefault("200ms")
+  Duration emptyLaneBackoff();
+
+  /** How long a re-queued message (throttled, mailbox paused, domain not ready) waits. */
+  @WithDefault("30s")
+  Duration requeueDelay();
+
+  /** Claimed messages not recorded after this long are in doubt (their SES call was lost). */
+  @WithDefault("2m")
+  Duration inDoubtAfter();
+
+  /** Messages per second the account rate grows back by after SES throttled. */
+  @WithDefault("5")
+  double accountRateIncrease();
+
+  /** Messages claimed per tenant per tick at most (keeps one tick's work bounded). */
+  @WithDefault("200")
+  int maxClaimPerTenant();
+
+  /** How often the SES account's max send rate is read again. */
+  @WithDefault("5m")
+  Duration accountRefresh();
 }

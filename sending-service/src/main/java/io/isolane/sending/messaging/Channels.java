@@ -11,5 +11,8 @@ public final class Channels {
   /** Outgoing: email.events, through the outbox. */
   public static final String EMAIL_EVENTS_OUT = "email-events-out";
 
+  /** Outgoing: tenant.commands (a pause when SES paused a tenant). */
+  public static final String TENANT_COMMANDS_OUT = "tenant-commands-out";
+
   private Channels() {}
 }

@@ -7,10 +7,12 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-/** The outbox's way out: email.events. */
+/** The outbox's way out: email.events, and tenant.commands when SES paused a tenant. */
 @Singleton
 public class EmailEventSink extends TopicSink {
-  public EmailEventSink(@Channel(Channels.EMAIL_EVENTS_OUT) MutinyEmitter<byte[]> emailEvents) {
-    super(Map.of(Topic.EMAIL_EVENTS, emailEvents));
+  public EmailEventSink(
+      @Channel(Channels.EMAIL_EVENTS_OUT) MutinyEmitter<byte[]> emailEvents,
+      @Channel(Channels.TENANT_COMMANDS_OUT) MutinyEmitter<byte[]> tenantCommands) {
+    super(Map.of(Topic.EMAIL_EVENTS, emailEvents, Topic.TENANT_COMMANDS, tenantCommands));
   }
 }

@@ -23,6 +23,19 @@ public class MessageRepository implements PanacheRepository<Message> {
         "tenantId = ?1 and status = ?2 order by id", tenantId, MessageStatus.AWAITING_TENANT);
   }
 
+  /**
+   * Messages still waiting although their tenant's lane exists: stored while the lane was being
+   * written, so the lane's update did not see them.
+   */
+  public Uni<List<Message>> awaitingWithLane(int limit) {
+    return find(
+            "from Message m where m.status = ?1"
+                + " and exists (from TenantLane l where l.tenantId = m.tenantId) order by m.id",
+            MessageStatus.AWAITING_TENANT)
+        .page(0, limit)
+        .list();
+  }
+
   /** Messages of any tenant that have waited for their tenant since before {@code cutoff}. */
   public Uni<List<Message>> awaitingSince(Instant cutoff, int limit) {
     return find(

@@ -3,6 +3,7 @@ package io.isolane.sending.service;
 import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.events.EmailEventType;
 import io.isolane.contracts.events.SendRequest;
+import io.isolane.contracts.events.Stream;
 import io.isolane.sending.Message;
 import io.isolane.sending.MessageStatus;
 import io.isolane.sending.TenantLane;
@@ -25,16 +26,19 @@ public class IntakeService {
   private final TenantLaneRepository lanes;
   private final Outbox outbox;
   private final LifecycleEvents events;
+  private final Lanes scheduling;
 
   public IntakeService(
       MessageRepository messages,
       TenantLaneRepository lanes,
       Outbox outbox,
-      LifecycleEvents events) {
+      LifecycleEvents events,
+      Lanes scheduling) {
     this.messages = messages;
     this.lanes = lanes;
     this.outbox = outbox;
     this.events = events;
+    this.scheduling = scheduling;
   }
 
   /** Stores the request unless it was seen before. */
@@ -43,7 +47,8 @@ public class IntakeService {
     SendRequest request = event.data();
     return messages
         .find(request.tenantId(), request.messageId())
-        .chain(seen -> seen != null ? Uni.createFrom().voidItem() : store(request));
+        .chain(seen -> seen != null ? Uni.createFrom().voidItem() : store(request))
+        .invoke(() -> scheduling.backlog(request.tenantId()));
   }
 
   private Uni<Void> store(SendRequest request) {
@@ -59,7 +64,7 @@ public class IntakeService {
     return switch (message.status) {
       case ACCEPTED -> outbox.add(events.of(message, EmailEventType.ACCEPTED, null));
       case FAILED -> outbox.add(events.of(message, EmailEventType.FAILED, message.statusReason));
-      case AWAITING_TENANT -> Uni.createFrom().voidItem();
+      default -> Uni.createFrom().voidItem(); // waiting for its tenant: announced once settled
     };
   }
 
@@ -81,6 +86,9 @@ public class IntakeService {
     message.messageId = request.messageId();
     message.mailbox = request.mailbox();
     message.stream = request.stream();
+    message.priority = (short) (request.stream() == Stream.TRANSACTIONAL ? 0 : 1);
+    message.notBefore = request.notBefore();
+    message.expiresAt = request.expiresAt();
     message.request = LifecycleEvents.json(request);
     message.receivedAt = Instant.now();
     message.status = MessageStatus.AWAITING_TENANT;

@@ -28,42 +28,54 @@ public class LifecycleEvents {
    * publishing the same step twice yields the same event id.
    */
   public ContractEvent<EmailEvent> of(Message message, EmailEventType type, String reason) {
-    SendRequest request = request(message);
+    return of(request(message), type, reason, null, "");
+  }
+
+  /**
+   * The event for a step of the request's lifecycle; {@code step} tells repeated steps apart (e.g.
+   * the attempt of a deferral), so that only a true repeat yields the same event id.
+   */
+  public ContractEvent<EmailEvent> of(
+      SendRequest request, EmailEventType type, String reason, String sesMessageId, String step) {
     EmailEvent event =
         new EmailEvent(
-            message.messageId,
-            message.tenantId,
+            request.messageId(),
+            request.tenantId(),
             type,
-            message.mailbox,
-            message.stream,
+            request.mailbox(),
+            request.stream(),
             null,
             Instant.now(),
             reason,
-            null,
+            sesMessageId,
             null,
             null,
             request.tags());
-    String key = message.tenantId + "/" + message.messageId + "/" + type;
+    String key = request.tenantId() + "/" + request.messageId() + "/" + type + step;
     String id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     return ContractEvent.withId(id, EventTypes.EMAIL_EVENT, config.eventSource(), event);
   }
 
   /** The message's stored send request. */
   static SendRequest request(Message message) {
+    return read(message.request, SendRequest.class);
+  }
+
+  /** A stored contract record. */
+  static <T> T read(String json, Class<T> type) {
     try {
-      return ContractJson.mapper().readValue(message.request, SendRequest.class);
+      return ContractJson.mapper().readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
-          "stored request of " + message.messageId + " is unreadable", e);
+      throw new IllegalStateException("stored " + type.getSimpleName() + " is unreadable", e);
     }
   }
 
-  /** A send request in its stored JSON form. */
-  static String json(SendRequest request) {
+  /** A contract record in its stored JSON form. */
+  static String json(Object record) {
     try {
-      return ContractJson.mapper().writeValueAsString(request);
+      return ContractJson.mapper().writeValueAsString(record);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot store request " + request.messageId(), e);
+      throw new IllegalStateException("cannot store " + record.getClass().getSimpleName(), e);
     }
   }
 }

@@ -47,6 +47,7 @@ public class TenantLaneService {
     lane.maxPerSecond = state.limits().maxPerSecond();
     lane.maxPerDay = state.limits().maxPerDay();
     lane.stateVersion = state.version();
+    lane.state = LifecycleEvents.json(state);
     lane.updatedAt = Instant.now();
     return lanes
         .persist(lane)

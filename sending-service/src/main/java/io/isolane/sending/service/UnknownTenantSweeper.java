@@ -5,6 +5,7 @@ import io.isolane.sending.Message;
 import io.isolane.sending.MessageStatus;
 import io.isolane.sending.config.SendingConfig;
 import io.isolane.sending.repository.MessageRepository;
+import io.isolane.sending.repository.TenantLaneRepository;
 import io.isolane.servicekit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -16,8 +17,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Fails messages whose tenant never appeared in tenant.state, so no message waits forever: each
- * gets a failed event with reason {@value #REASON}.
+ * Settles messages that wait for their tenant: those whose lane exists by now (a message stored
+ * while its lane was being written) are accepted or failed as the lane says; those whose tenant
+ * never appeared in tenant.state fail after the timeout with reason {@value #REASON}, so no message
+ * waits forever.
  */
 @ApplicationScoped
 public class UnknownTenantSweeper {
@@ -28,13 +31,22 @@ public class UnknownTenantSweeper {
   private final Outbox outbox;
   private final LifecycleEvents events;
   private final SendingConfig config;
+  private final TenantLaneRepository lanes;
+  private final IntakeService intake;
 
   public UnknownTenantSweeper(
-      MessageRepository messages, Outbox outbox, LifecycleEvents events, SendingConfig config) {
+      MessageRepository messages,
+      Outbox outbox,
+      LifecycleEvents events,
+      SendingConfig config,
+      TenantLaneRepository lanes,
+      IntakeService intake) {
     this.messages = messages;
     this.outbox = outbox;
     this.events = events;
     this.config = config;
+    this.lanes = lanes;
+    this.intake = intake;
   }
 
   @Scheduled(
@@ -43,11 +55,33 @@ public class UnknownTenantSweeper {
   Uni<Void> sweep() {
     Instant cutoff = Instant.now().minus(config.unknownTenantTimeout());
     return Panache.withTransaction(
-            () -> messages.awaitingSince(cutoff, config.sweepBatchSize()).chain(this::failAll))
+            () -> messages.awaitingWithLane(config.sweepBatchSize()).chain(this::adoptAll))
+        .chain(
+            () ->
+                Panache.withTransaction(
+                    () ->
+                        messages
+                            .awaitingSince(cutoff, config.sweepBatchSize())
+                            .chain(this::failAll)))
         .onFailure()
         .invoke(e -> LOG.warnf("unknown-tenant sweep failed; it will run again: %s", e.toString()))
         .onFailure()
         .recoverWithNull();
+  }
+
+  private Uni<Void> adoptAll(List<Message> waiting) {
+    return Multi.createFrom()
+        .iterable(waiting)
+        .onItem()
+        .transformToUniAndConcatenate(
+            m ->
+                lanes
+                    .findById(m.tenantId)
+                    .invoke(lane -> IntakeService.settle(m, lane))
+                    .chain(() -> intake.announce(m)))
+        .collect()
+        .last()
+        .replaceWithVoid();
   }
 
   private Uni<Void> failAll(List<Message> stale) {

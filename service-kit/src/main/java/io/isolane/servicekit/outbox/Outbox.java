@@ -48,7 +48,7 @@ public class Outbox {
     }
   }
 
-  private static String json(Object data) {
+  static String json(Object data) {
     try {
       return ContractJson.mapper().writeValueAsString(data);
     } catch (JsonProcessingException e) {

@@ -1,0 +1,14 @@
+package io.isolane.sending;
+
+import io.isolane.contracts.events.SendRequest;
+import java.time.Instant;
+
+/**
+ * A message the scheduler claimed for sending (status SENDING, durably, before SES is called).
+ *
+ * @param id ledger row id
+ * @param request the stored send request
+ * @param attempts claims so far, this one included
+ * @param expiresAt when to give up, or null
+ */
+public record Claim(long id, SendRequest request, int attempts, Instant expiresAt) {}

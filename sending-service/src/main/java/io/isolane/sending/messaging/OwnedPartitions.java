@@ -1,0 +1,58 @@
+package io.isolane.sending.messaging;
+
+import io.isolane.contracts.kafka.TenantPartitioner;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Default;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The send.requests partitions this instance owns. A tenant lives on one partition, so the instance
+ * that owns it is the only one that schedules the tenant's mail: per-tenant limits need no
+ * coordination, and the account's rate is shared in proportion to the partitions owned.
+ */
+@ApplicationScoped
+@Default // also injected unqualified into the scheduler
+@Identifier(OwnedPartitions.NAME)
+public class OwnedPartitions implements KafkaConsumerRebalanceListener {
+  /** Name the send-requests channel refers to. */
+  public static final String NAME = "send-requests-partitions";
+
+  private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+  private volatile int total;
+
+  @Override
+  public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    partitions.forEach(p -> owned.add(p.partition()));
+    partitions.stream()
+        .findFirst()
+        .ifPresent(p -> total = consumer.partitionsFor(p.topic()).size());
+  }
+
+  @Override
+  public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    partitions.forEach(p -> owned.remove(p.partition()));
+  }
+
+  @Override
+  public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    onPartitionsRevoked(consumer, partitions);
+  }
+
+  /** Whether this instance schedules the tenant. */
+  public boolean owns(String tenantId) {
+    int partitions = total;
+    return partitions > 0 && owned.contains(TenantPartitioner.forTenant(tenantId, partitions));
+  }
+
+  /** The fraction of partitions owned (0 before the first assignment). */
+  public double share() {
+    int partitions = total;
+    return partitions == 0 ? 0 : (double) owned.size() / partitions;
+  }
+}

@@ -1,0 +1,144 @@
+package io.isolane.sending.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.isolane.contracts.ContractJson;
+import io.isolane.contracts.events.SendRequest;
+import io.isolane.sending.Claim;
+import io.isolane.sending.Outcome;
+import io.isolane.servicekit.outbox.OutboxRow;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The send ledger's hot path, on the reactive SQL client: claims and outcomes are batched, each in
+ * one statement or transaction, with their events written to the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class Ledger {
+  // Up to quota[i] queued messages of tenant[i], transactional first, oldest first; rows another
+  // instance holds are skipped.
+  private static final String CLAIM =
+      "UPDATE message m SET status = 'SENDING', claimed_at = now(), attempts = m.attempts + 1,"
+          + " updated_at = now() FROM ("
+          + " SELECT q.id FROM unnest($1::text[], $2::int[]) AS t(tenant_id, quota)"
+          + " CROSS JOIN LATERAL (SELECT id FROM message WHERE tenant_id = t.tenant_id"
+          + " AND status = 'ACCEPTED' AND (not_before IS NULL OR not_before <= now())"
+          + " ORDER BY priority, id LIMIT t.quota FOR UPDATE SKIP LOCKED) q) c"
+          + " WHERE m.id = c.id RETURNING m.id, m.request, m.attempts, m.expires_at";
+  private static final String RECORD =
+      "UPDATE message SET status = $2::varchar, status_reason = $3::text,"
+          + " ses_message_id = $4::varchar, not_before = $5::timestamptz,"
+          + " sent_at = CASE WHEN $2::varchar = 'SENT' THEN now() ELSE sent_at END,"
+          + " updated_at = now()"
+          + " WHERE id = $1 AND status = 'SENDING'";
+  private static final String IN_DOUBT =
+      "UPDATE message SET status = 'IN_DOUBT', status_reason = $2, updated_at = now()"
+          + " WHERE id IN (SELECT id FROM message WHERE status = 'SENDING' AND claimed_at < $1"
+          + " ORDER BY claimed_at LIMIT 500 FOR UPDATE SKIP LOCKED)"
+          + " RETURNING id, request, attempts, expires_at";
+  private static final String SENT_TODAY =
+      "SELECT tenant_id, count(*) FROM message WHERE status IN ('SENT', 'SENDING', 'IN_DOUBT')"
+          + " AND claimed_at >= $1 GROUP BY tenant_id";
+
+  private final Pool pool;
+
+  public Ledger(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Claims up to {@code quotas[i]} messages of {@code tenants[i]}. */
+  public Uni<List<Claim>> claim(String[] tenants, Integer[] quotas) {
+    return pool.preparedQuery(CLAIM).execute(Tuple.of(tenants, quotas)).map(rows -> claims(rows));
+  }
+
+  /** Records outcomes and their events in one transaction. */
+  public Uni<Void> record(List<Outcome> outcomes, List<OutboxRow> events) {
+    if (outcomes.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> updates = new ArrayList<>(outcomes.size());
+    for (Outcome o : outcomes) {
+      updates.add(
+          Tuple.tuple()
+              .addLong(o.claim().id())
+              .addString(o.status().name())
+              .addString(o.reason())
+              .addString(o.sesMessageId())
+              .addOffsetDateTime(
+                  o.notBefore() == null ? null : o.notBefore().atOffset(ZoneOffset.UTC)));
+    }
+    return pool.withTransaction(
+        tx -> tx.preparedQuery(RECORD).executeBatch(updates).chain(() -> outbox(tx, events)));
+  }
+
+  /**
+   * Marks messages claimed before {@code before} and never recorded as in doubt: their SES call was
+   * interrupted (crash, lost answer) and may or may not have sent them.
+   */
+  public Uni<List<Claim>> inDoubt(
+      Instant before, String reason, Function<List<Claim>, List<OutboxRow>> events) {
+    return pool.withTransaction(
+        tx ->
+            tx.preparedQuery(IN_DOUBT)
+                .execute(Tuple.of(before.atOffset(ZoneOffset.UTC), reason))
+                .map(this::claims)
+                .call(claims -> outbox(tx, events.apply(claims))));
+  }
+
+  /** Messages claimed since {@code since}, per tenant: what counts against the daily limit. */
+  public Uni<Map<String, Long>> claimedSince(Instant since) {
+    return pool.preparedQuery(SENT_TODAY)
+        .execute(Tuple.of(since.atOffset(ZoneOffset.UTC)))
+        .map(
+            rows -> {
+              Map<String, Long> counts = new HashMap<>();
+              rows.forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+              return counts;
+            });
+  }
+
+  private static Uni<Void> outbox(SqlClient tx, List<OutboxRow> events) {
+    if (events.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return tx.preparedQuery(OutboxRow.INSERT)
+        .executeBatch(events.stream().map(e -> Tuple.from(Arrays.asList(e.values()))).toList())
+        .replaceWithVoid();
+  }
+
+  private static SendRequest request(String json) {
+    try {
+      return ContractJson.mapper().readValue(json, SendRequest.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored send request is unreadable", e);
+    }
+  }
+
+  private List<Claim> claims(RowSet<Row> rows) {
+    List<Claim> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      OffsetDateTime expires = r.getOffsetDateTime("expires_at");
+      out.add(
+          new Claim(
+              r.getLong("id"),
+              request(r.getString("request")),
+              r.getInteger("attempts"),
+              expires == null ? null : expires.toInstant()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,142 @@
+package io.isolane.sending.client;
+
+import io.isolane.contracts.ContractEvent;
+import io.isolane.contracts.EventTypes;
+import io.isolane.contracts.events.IsolationTier;
+import io.isolane.contracts.events.MailboxStatus;
+import io.isolane.contracts.events.SendRequest;
+import io.isolane.contracts.events.Stream;
+import io.isolane.contracts.events.TenantState;
+import io.isolane.contracts.events.TenantStatus;
+import io.isolane.sessimulator.state.SentMessage;
+import io.isolane.testkit.ContractKafka;
+import io.isolane.testkit.SesSimulatorResource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2AsyncClient;
+
+/**
+ * Tenants as tenant-service would leave them: provisioned in the SES simulator through the real SDK
+ * (SES tenant, a configuration set per stream, a verified domain, associations) and announced on
+ * tenant.state.
+ */
+final class SesTenants {
+  private static SesV2AsyncClient client;
+
+  private SesTenants() {}
+
+  static synchronized SesV2AsyncClient ses() {
+    if (client == null) {
+      client =
+          SesV2AsyncClient.builder()
+              .endpointOverride(SesSimulatorResource.simulator().endpoint())
+              .region(Region.US_EAST_1)
+              .credentialsProvider(
+                  StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+              .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+              .build();
+    }
+    return client;
+  }
+
+  /** Provisions the tenant in SES and publishes its state: active, with one mailbox. */
+  static String provision(String tenantId, int maxPerSecond, int maxPerDay) {
+    String sesTenant = "isl-" + tenantId;
+    String domain = "mail." + tenantId + ".example";
+    ses().createTenant(r -> r.tenantName(sesTenant)).join();
+    String account =
+        ses().getTenant(r -> r.tenantName(sesTenant)).join().tenant().tenantArn().split(":")[4];
+    for (Stream stream : Stream.values()) {
+      String set = set(tenantId, stream);
+      ses().createConfigurationSet(r -> r.configurationSetName(set)).join();
+      associate(sesTenant, "arn:aws:ses:us-east-1:" + account + ":configuration-set/" + set);
+    }
+    ses().createEmailIdentity(r -> r.emailIdentity(domain)).join();
+    associate(sesTenant, "arn:aws:ses:us-east-1:" + account + ":identity/" + domain);
+    publish(tenantId, TenantStatus.ACTIVE, 1, maxPerSecond, maxPerDay);
+    return mailbox(tenantId);
+  }
+
+  /** Publishes a new state of the tenant (status and limits). */
+  static void publish(
+      String tenantId, TenantStatus status, long version, int perSecond, int perDay) {
+    String domain = "mail." + tenantId + ".example";
+    TenantState state =
+        new TenantState(
+            tenantId,
+            "Tenant " + tenantId,
+            IsolationTier.ISOLATED,
+            status,
+            "test",
+            "test",
+            new TenantState.SendingLimits(perSecond, perDay),
+            "isl-" + tenantId,
+            List.of(
+                new TenantState.SendingStream(
+                    Stream.TRANSACTIONAL, set(tenantId, Stream.TRANSACTIONAL), null),
+                new TenantState.SendingStream(
+                    Stream.MARKETING, set(tenantId, Stream.MARKETING), null)),
+            List.of(new TenantState.Domain(domain, Stream.MARKETING, true, "bounce." + domain)),
+            List.of(
+                new TenantState.Mailbox(
+                    mailbox(tenantId), "Ana Tester", MailboxStatus.ACTIVE, null, null)),
+            List.of(),
+            version,
+            Instant.now());
+    ContractKafka.publish(ContractEvent.of(EventTypes.TENANT_STATE, "/test", state));
+  }
+
+  static String mailbox(String tenantId) {
+    return "ana@mail." + tenantId + ".example";
+  }
+
+  static String set(String tenantId, Stream stream) {
+    return "isl-" + tenantId + "-" + stream.name().toLowerCase();
+  }
+
+  /** A send request of the tenant to one recipient. */
+  static ContractEvent<SendRequest> request(String tenantId, String messageId, Stream stream) {
+    return request(tenantId, messageId, stream, null);
+  }
+
+  static ContractEvent<SendRequest> request(
+      String tenantId, String messageId, Stream stream, Instant expiresAt) {
+    SendRequest request =
+        new SendRequest(
+            messageId,
+            tenantId,
+            mailbox(tenantId),
+            stream,
+            List.of("success+" + messageId + "@simulator.amazonses.com"),
+            List.of(),
+            List.of(),
+            List.of(),
+            "Hello " + messageId,
+            new SendRequest.Content("Hi", "<p>Hi</p>"),
+            null,
+            Map.of(),
+            Map.of("campaign", "spring"),
+            "spring-2026",
+            null,
+            null,
+            expiresAt,
+            Instant.now());
+    return ContractEvent.of(EventTypes.SEND_REQUEST, "/test", request);
+  }
+
+  /** What the simulator recorded as sent for the tenant. */
+  static List<SentMessage> sent(String tenantId) {
+    return SesSimulatorResource.simulator().state().sent.stream()
+        .filter(m -> ("isl-" + tenantId).equals(m.tenantName()))
+        .toList();
+  }
+
+  private static void associate(String sesTenant, String arn) {
+    ses().createTenantResourceAssociation(r -> r.tenantName(sesTenant).resourceArn(arn)).join();
+  }
+}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.isolane.contracts.ContractEvent;
+import io.isolane.contracts.ContractJson;
 import io.isolane.contracts.EventTypes;
 import io.isolane.contracts.events.EmailEvent;
 import io.isolane.contracts.events.EmailEventType;
@@ -192,6 +193,32 @@ class SendingFlowTest {
                 .map(r -> EventCodec.decode(EventTypes.EMAIL_EVENT, r))
                 .filter(e -> e.data().type() == EmailEventType.FAILED))
         .isEmpty();
+  }
+
+  /**
+   * What a crash between the SES call and its record leaves behind: a claimed message. It turns
+   * in_doubt (published), and is never sent again by itself.
+   */
+  @Test
+  void aClaimWhoseOutcomeWasNeverRecordedIsInDoubtAndNotResent() throws Exception {
+    String tenant = SampleEvents.newTenantId();
+    SesTenants.provision(tenant, 50, 10_000);
+    String request =
+        ContractJson.mapper()
+            .writeValueAsString(SesTenants.request(tenant, "crashed", Stream.MARKETING).data());
+    TestDatabase.queryString(
+        "sending",
+        "INSERT INTO message (tenant_id, message_id, mailbox, stream, status, request, received_at,"
+            + " updated_at, claimed_at, attempts) VALUES (?, 'crashed', ?, 'MARKETING', 'SENDING',"
+            + " ?, now(), now(), now() - interval '1 hour', 1) RETURNING id",
+        tenant,
+        SesTenants.mailbox(tenant),
+        request);
+
+    EmailEvent inDoubt = awaitEvent(tenant, "crashed", EmailEventType.IN_DOUBT).data();
+    assertThat(inDoubt.reason()).contains("may or may not have sent it");
+    assertThat(ledger(tenant)).startsWith("IN_DOUBT=1");
+    assertThat(SesTenants.sent(tenant)).isEmpty();
   }
 
   private ContractEvent<EmailEvent> awaitEvent(

@@ -11,13 +11,10 @@ import io.isolane.contracts.events.TenantStatus;
 import io.isolane.sessimulator.state.SentMessage;
 import io.isolane.testkit.ContractKafka;
 import io.isolane.testkit.SesSimulatorResource;
+import io.isolane.testkit.client.SimulatorClients;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2AsyncClient;
 
 /**
@@ -26,22 +23,10 @@ import software.amazon.awssdk.services.sesv2.SesV2AsyncClient;
  * tenant.state.
  */
 final class SesTenants {
-  private static SesV2AsyncClient client;
-
   private SesTenants() {}
 
-  static synchronized SesV2AsyncClient ses() {
-    if (client == null) {
-      client =
-          SesV2AsyncClient.builder()
-              .endpointOverride(SesSimulatorResource.simulator().endpoint())
-              .region(Region.US_EAST_1)
-              .credentialsProvider(
-                  StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-              .httpClientBuilder(NettyNioAsyncHttpClient.builder())
-              .build();
-    }
-    return client;
+  static SesV2AsyncClient ses() {
+    return SimulatorClients.sesV2();
   }
 
   /** Provisions the tenant in SES and publishes its state: active, with one mailbox. */

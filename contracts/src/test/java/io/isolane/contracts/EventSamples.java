@@ -121,7 +121,8 @@ final class EventSamples {
         new MailboxLimits.SendingWindow("Europe/Lisbon", List.of(1, 2, 3, 4, 5), 9, 18),
         2,
         "advanced: healthy",
-        AT);
+        AT,
+        20);
   }
 
   static Suppression suppression() {

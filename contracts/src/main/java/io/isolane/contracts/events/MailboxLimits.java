@@ -18,6 +18,8 @@ import java.util.List;
  * @param stage warm-up stage the cap comes from
  * @param reason why the cap is what it is (advanced, held, cut back, imported ...)
  * @param computedAt when warm-up computed it
+ * @param recipientDomainHourlyCap most messages per hour from this mailbox to one recipient domain
+ *     (null: no cap), so a warming mailbox never sends all its volume to one provider
  */
 public record MailboxLimits(
     String tenantId,
@@ -29,8 +31,35 @@ public record MailboxLimits(
     SendingWindow window,
     int stage,
     String reason,
-    Instant computedAt)
+    Instant computedAt,
+    Integer recipientDomainHourlyCap)
     implements TenantEvent {
+
+  /** Limits without a per-recipient-domain cap. */
+  public MailboxLimits(
+      String tenantId,
+      String mailbox,
+      LocalDate day,
+      int dailyCap,
+      int minSpacingSeconds,
+      int jitterSeconds,
+      SendingWindow window,
+      int stage,
+      String reason,
+      Instant computedAt) {
+    this(
+        tenantId,
+        mailbox,
+        day,
+        dailyCap,
+        minSpacingSeconds,
+        jitterSeconds,
+        window,
+        stage,
+        reason,
+        computedAt,
+        null);
+  }
 
   /**
    * Days and hours a mailbox may send, in its own time zone.

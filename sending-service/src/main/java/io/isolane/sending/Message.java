@@ -25,8 +25,13 @@ public class Message {
   @Column(name = "message_id", nullable = false)
   public String messageId;
 
+  /** Lower case: mailboxes match case-insensitively. */
   @Column(nullable = false)
   public String mailbox;
+
+  /** Domain of the first To address (hourly caps per recipient domain). */
+  @Column(name = "recipient_domain")
+  public String recipientDomain;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)

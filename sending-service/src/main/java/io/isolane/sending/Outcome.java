@@ -21,8 +21,9 @@ public record Outcome(
     String sesMessageId,
     Instant notBefore) {
 
-  public static Outcome sent(Claim claim, String sesMessageId) {
-    return new Outcome(claim, MessageStatus.SENT, EmailEventType.SENT, null, sesMessageId, null);
+  /** Sent; {@code note} says what was left out (suppressed recipients), or null. */
+  public static Outcome sent(Claim claim, String sesMessageId, String note) {
+    return new Outcome(claim, MessageStatus.SENT, EmailEventType.SENT, note, sesMessageId, null);
   }
 
   public static Outcome terminal(

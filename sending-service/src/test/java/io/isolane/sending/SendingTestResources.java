@@ -11,6 +11,17 @@ import java.util.Map;
  * every test class, so the application boots once per JVM.
  */
 public class SendingTestResources implements QuarkusTestResourceLifecycleManager {
+  /** A test-only signing secret; tests verify links with {@link #UNSUBSCRIBE_SECRET}. */
+  public static final byte[] UNSUBSCRIBE_SECRET =
+      "sending-service-tests-only-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  static final Map<String, String> UNSUBSCRIBE =
+      Map.of(
+          "isolane.unsubscribe.base-url", "https://unsubscribe.test.example/v1/unsubscribe",
+          "isolane.unsubscribe.signing-key-id", "t1",
+          "isolane.unsubscribe.secrets",
+              "t1:" + java.util.Base64.getEncoder().encodeToString(UNSUBSCRIBE_SECRET));
+
   private final IsolaneTestResource infra = new IsolaneTestResource();
   private final SesSimulatorResource ses = new SesSimulatorResource();
 
@@ -19,6 +30,7 @@ public class SendingTestResources implements QuarkusTestResourceLifecycleManager
     infra.init(Map.of("database", "sending"));
     Map<String, String> config = new HashMap<>(infra.start());
     config.putAll(ses.start());
+    config.putAll(UNSUBSCRIBE);
     return config;
   }
 

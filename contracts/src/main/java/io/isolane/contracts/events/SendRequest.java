@@ -47,6 +47,14 @@ public record SendRequest(
     Instant requestedAt)
     implements TenantEvent {
 
+  /** Absent recipient lists read as empty, so no consumer trips over a null. */
+  public SendRequest {
+    to = to == null ? List.of() : to;
+    cc = cc == null ? List.of() : cc;
+    bcc = bcc == null ? List.of() : bcc;
+    replyTo = replyTo == null ? List.of() : replyTo;
+  }
+
   /** Inline content; at least one of text or html. */
   public record Content(String text, String html) {}
 

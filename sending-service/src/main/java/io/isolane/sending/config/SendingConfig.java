@@ -23,6 +23,10 @@ public interface SendingConfig {
   @WithDefault("500")
   int sweepBatchSize();
 
+  /** How often mailbox limits are re-read in full (new limits are also picked up at once). */
+  @WithDefault("5s")
+  Duration limitsRefresh();
+
   /** How often the scheduler claims and dispatches mail. */
   @WithDefault("20ms")
   Duration tick();

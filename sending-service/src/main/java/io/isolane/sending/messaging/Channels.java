@@ -14,5 +14,17 @@ public final class Channels {
   /** Outgoing: tenant.commands (a pause when SES paused a tenant). */
   public static final String TENANT_COMMANDS_OUT = "tenant-commands-out";
 
+  /** Outgoing: send.requests, from the HTTP intake API (answered only once the broker acked). */
+  public static final String SEND_REQUESTS_OUT = "send-requests-out";
+
+  /** Incoming: suppressions (compacted, from the beginning: the local suppression view). */
+  public static final String SUPPRESSIONS_IN = "suppressions-in";
+
+  /** Incoming: mailbox.limits (compacted, from the beginning: warm-up caps and pacing). */
+  public static final String MAILBOX_LIMITS_IN = "mailbox-limits-in";
+
+  /** Incoming: tenant.commands (pause/resume applied here within a second). */
+  public static final String TENANT_COMMANDS_IN = "tenant-commands-in";
+
   private Channels() {}
 }

@@ -29,16 +29,29 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class Ledger {
-  // Up to quota[i] queued messages of tenant[i], transactional first, oldest first; rows another
-  // instance holds are skipped.
+  // Per mailbox probe[j] (tenant, mailbox), up to allowance[j] of its queued messages, then per
+  // tenant[i] the first quota[i] of those: transactional first, then oldest first. A tenant lives
+  // on one instance; the status re-check makes a claim during a rebalance race-free anyway.
   private static final String CLAIM =
       "UPDATE message m SET status = 'SENDING', claimed_at = now(), attempts = m.attempts + 1,"
           + " updated_at = now() FROM ("
-          + " SELECT q.id FROM unnest($1::text[], $2::int[]) AS t(tenant_id, quota)"
-          + " CROSS JOIN LATERAL (SELECT id FROM message WHERE tenant_id = t.tenant_id"
-          + " AND status = 'ACCEPTED' AND (not_before IS NULL OR not_before <= now())"
-          + " ORDER BY priority, id LIMIT t.quota FOR UPDATE SKIP LOCKED) q) c"
-          + " WHERE m.id = c.id RETURNING m.id, m.request, m.attempts, m.expires_at";
+          + " SELECT c.id FROM (SELECT q.id, q.tenant_id,"
+          + " row_number() OVER (PARTITION BY q.tenant_id ORDER BY q.priority, q.id) AS rn"
+          + " FROM unnest($3::text[], $4::text[], $5::int[]) AS b(tenant_id, mailbox, allowance)"
+          + " CROSS JOIN LATERAL (SELECT id, tenant_id, priority FROM message"
+          + " WHERE tenant_id = b.tenant_id AND mailbox = b.mailbox AND status = 'ACCEPTED'"
+          + " AND (not_before IS NULL OR not_before <= now())"
+          + " ORDER BY priority, id LIMIT b.allowance) q) c"
+          + " JOIN unnest($1::text[], $2::int[]) AS t(tenant_id, quota) ON t.tenant_id = c.tenant_id"
+          + " WHERE c.rn <= t.quota) c"
+          + " WHERE m.id = c.id AND m.status = 'ACCEPTED'"
+          + " RETURNING m.id, m.request, m.attempts, m.expires_at";
+  // Queued mail of deleted tenants, whatever its mailbox or time: it is cancelled, not sent.
+  private static final String DRAIN =
+      "UPDATE message m SET status = 'SENDING', claimed_at = now(), attempts = m.attempts + 1,"
+          + " updated_at = now() WHERE m.id IN (SELECT id FROM message"
+          + " WHERE tenant_id = ANY($1::text[]) AND status = 'ACCEPTED' LIMIT $2"
+          + " FOR UPDATE SKIP LOCKED) RETURNING m.id, m.request, m.attempts, m.expires_at";
   private static final String RECORD =
       "UPDATE message SET status = $2::varchar, status_reason = $3::text,"
           + " ses_message_id = $4::varchar, not_before = $5::timestamptz,"
@@ -60,9 +73,24 @@ public class Ledger {
     this.pool = pool;
   }
 
-  /** Claims up to {@code quotas[i]} messages of {@code tenants[i]}. */
-  public Uni<List<Claim>> claim(String[] tenants, Integer[] quotas) {
-    return pool.preparedQuery(CLAIM).execute(Tuple.of(tenants, quotas)).map(rows -> claims(rows));
+  /**
+   * Claims up to {@code quotas[i]} messages of {@code tenants[i]}, taking at most {@code
+   * allowances[j]} of mailbox {@code mailboxes[j]} of tenant {@code probeTenants[j]}.
+   */
+  public Uni<List<Claim>> claim(
+      String[] tenants,
+      Integer[] quotas,
+      String[] probeTenants,
+      String[] mailboxes,
+      Integer[] allowances) {
+    return pool.preparedQuery(CLAIM)
+        .execute(Tuple.of(tenants, quotas, probeTenants, mailboxes, allowances))
+        .map(this::claims);
+  }
+
+  /** Claims up to {@code limit} queued messages of deleted tenants, to cancel them. */
+  public Uni<List<Claim>> drain(String[] tenants, int limit) {
+    return pool.preparedQuery(DRAIN).execute(Tuple.of(tenants, limit)).map(this::claims);
   }
 
   /** Records outcomes and their events in one transaction. */

@@ -55,13 +55,13 @@ public class Completions {
   }
 
   /** Turns SES's answer into the message's outcome. */
-  void answered(Claim claim, Lane lane, SendResult result) {
-    done.add(new Done(outcome(claim, result, Instant.now()), lane, result));
+  void answered(Claim claim, Lane lane, SendResult result, String note) {
+    done.add(new Done(outcome(claim, result, note, Instant.now()), lane, result));
   }
 
-  private Outcome outcome(Claim claim, SendResult result, Instant now) {
+  private Outcome outcome(Claim claim, SendResult result, String note, Instant now) {
     if (result instanceof SendResult.Sent s) {
-      return Outcome.sent(claim, s.sesMessageId());
+      return Outcome.sent(claim, s.sesMessageId(), note);
     }
     if (result instanceof SendResult.Throttled t) {
       return Outcome.deferred(claim, "SES throttled: " + t.detail(), now.plus(THROTTLE_RETRY));

@@ -1,9 +1,8 @@
 package io.isolane.sending.service;
 
-import io.isolane.contracts.events.TenantStatus;
 import io.isolane.sending.Claim;
 import io.isolane.sending.Lane;
-import io.isolane.sending.TokenBucket;
+import io.isolane.sending.Outcome;
 import io.isolane.sending.client.SesSender;
 import io.isolane.sending.config.AwsConfig;
 import io.isolane.sending.config.SendingConfig;
@@ -18,21 +17,20 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * The scheduler. Every tick it records finished sends, works out what each owned tenant may send
- * now (its rate, its daily limit, a fair share of the account's rate), claims that much of each
- * tenant's queue in one statement (transactional first) and hands the claims to SES without
- * waiting. The consumer never waits on any of this: a tenant's backlog or suspension only ever
- * holds its own queue.
+ * The scheduler. Every tick it records finished sends, asks the {@link Planner} what each owned
+ * tenant and each of its mailboxes may send now, claims that much in one statement (transactional
+ * first), checks each claim and hands it to SES without waiting. The consumer never waits on any of
+ * this: a tenant's backlog or suspension only ever holds its own queue.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -42,6 +40,10 @@ public class Dispatcher {
   private static final Duration ACCOUNT_READ_TIMEOUT = Duration.ofSeconds(5);
 
   private final Lanes lanes;
+  private final Planner planner;
+  private final MailboxPacing pacing;
+  private final Suppressions suppressions;
+  private final Preparation preparation;
   private final OwnedPartitions owned;
   private final Ledger ledger;
   private final SesSender ses;
@@ -49,17 +51,20 @@ public class Dispatcher {
   private final DailyCounts daily;
   private final SendingConfig config;
   private final int maxInFlight;
-  private final Map<String, TokenBucket> tenantRates = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicBoolean running = new AtomicBoolean();
+  private final TickReport report = new TickReport();
   private Vertx vertx;
   private long timer;
   private volatile long accountReadAt;
   private volatile AccountRate account;
-  private int rotation;
 
   public Dispatcher(
       Lanes lanes,
+      Planner planner,
+      MailboxPacing pacing,
+      Suppressions suppressions,
+      Preparation preparation,
       OwnedPartitions owned,
       Ledger ledger,
       SesSender ses,
@@ -68,6 +73,10 @@ public class Dispatcher {
       SendingConfig config,
       AwsConfig aws) {
     this.lanes = lanes;
+    this.planner = planner;
+    this.pacing = pacing;
+    this.suppressions = suppressions;
+    this.preparation = preparation;
     this.owned = owned;
     this.ledger = ledger;
     this.ses = ses;
@@ -98,9 +107,7 @@ public class Dispatcher {
 
   Uni<Void> tick() {
     long now = System.nanoTime();
-    ticks++;
-    tickNanos += now - lastTickStart;
-    lastTickStart = now;
+    report.ticked(now);
     return completions
         .flush()
         .invoke(throttles -> backOff(throttles, now))
@@ -117,130 +124,116 @@ public class Dispatcher {
             });
   }
 
-  private long reportedAt;
-  private long ticks;
-  private long tickNanos;
-  private long lastTickStart = System.nanoTime();
-
-  /** A line every ten seconds saying what the scheduler sees, for operators. */
-  private void report(Collection<Lane> all, Plan plan, AccountRate rate, long now) {
-    if (now - reportedAt > 10_000_000_000L) {
-      reportedAt = now;
-      long active = all.stream().filter(l -> l.status() == TenantStatus.ACTIVE).count();
-      long sendable = all.stream().filter(l -> lanes.sendable(l, now)).count();
-      LOG.infof(
-          "scheduler: %d lanes (%d active, %d sendable), %d planned, share %.2f, account rate"
-              + " %.1f/s, %d in flight, %.1f ms between ticks",
-          all.size(),
-          active,
-          sendable,
-          plan.lanes.size(),
-          owned.share(),
-          rate.rate(),
-          inFlight.get(),
-          ticks == 0 ? 0 : tickNanos / 1e6 / ticks);
-      ticks = 0;
-      tickNanos = 0;
-    }
-  }
-
   private Uni<Void> dispatch(AccountRate rate, long now) {
-    return lanes
-        .current(now, config.laneRefresh().toNanos())
+    return pacing
+        .refresh(now, config.limitsRefresh().toNanos())
+        .chain(() -> lanes.current(now, config.laneRefresh().toNanos()))
         .chain(
             all ->
                 daily
                     .today()
-                    .map(counts -> plan(all, counts, rate, now))
-                    .invoke(plan -> report(all, plan, rate, now)))
+                    .map(counts -> planner.plan(all, counts, tokens(rate, now), now))
+                    .invoke(
+                        plan ->
+                            report.maybeLog(
+                                all, lanes, plan, owned.share(), rate, inFlight.get(), now)))
         .chain(
             plan -> plan.isEmpty() ? Uni.createFrom().voidItem() : claimAndSend(plan, rate, now));
   }
 
-  /** Which lanes get how many messages this tick. */
-  private Plan plan(Collection<Lane> all, DailyCounts.Today counts, AccountRate rate, long now) {
+  /** What the account's rate and the calls in flight leave for this tick. */
+  private int tokens(AccountRate rate, long now) {
     rate.share(owned.share(), now);
-    int capacity = Math.max(0, maxInFlight - inFlight.get());
-    List<Lane> sending = new ArrayList<>();
-    List<Integer> budgets = new ArrayList<>();
-    Plan plan = new Plan();
-    for (Lane lane : all) {
-      if (!owned.owns(lane.tenantId())) {
-        continue;
-      }
-      if (lane.deleted() && lanes.drainable(lane, now)) {
-        plan.add(lane, config.maxClaimPerTenant(), false); // cancelled, not sent: no rate needed
-      } else if (lanes.sendable(lane, now)) {
-        int budget =
-            Math.min(
-                bucket(lane, now).available(now),
-                (int) Math.min(Integer.MAX_VALUE, lane.maxPerDay() - counts.of(lane.tenantId())));
-        if (budget > 0) {
-          sending.add(lane);
-          budgets.add(Math.min(budget, config.maxClaimPerTenant()));
-        }
-      }
-    }
-    int tokens = Math.min(rate.available(now), capacity);
-    int[] quotas =
-        FairShare.split(tokens, budgets.stream().mapToInt(Integer::intValue).toArray(), rotation++);
-    for (int i = 0; i < quotas.length; i++) {
-      if (quotas[i] > 0) {
-        plan.add(sending.get(i), quotas[i], true);
-      }
-    }
-    return plan;
+    return Math.min(rate.available(now), Math.max(0, maxInFlight - inFlight.get()));
   }
 
   private Uni<Void> claimAndSend(Plan plan, AccountRate rate, long now) {
-    return ledger
-        .claim(plan.tenants(), plan.quotas())
-        .invoke(
-            claims -> {
-              Map<String, Integer> claimed = new HashMap<>();
-              claims.forEach(c -> claimed.merge(c.request().tenantId(), 1, Integer::sum));
-              plan.lanes.forEach(
-                  (tenant, entry) -> {
-                    int n = claimed.getOrDefault(tenant, 0);
-                    if (n < entry.quota()) {
-                      lanes.empty(tenant, now + config.emptyLaneBackoff().toNanos());
-                    }
-                    if (entry.paced()) {
-                      tenantRates.get(tenant).take(n);
-                      rate.take(n);
-                      daily.add(tenant, n);
-                    }
-                  });
-              claims.forEach(c -> send(c, plan.lanes.get(c.request().tenantId()).lane()));
-            })
+    Uni<List<Claim>> drained =
+        plan.drains.isEmpty()
+            ? Uni.createFrom().item(List.of())
+            : ledger.drain(plan.drains.keySet().toArray(String[]::new), config.maxClaimPerTenant());
+    Uni<List<Claim>> claimed =
+        plan.quotas.isEmpty()
+            ? Uni.createFrom().item(List.of())
+            : ledger.claim(
+                plan.tenants(),
+                plan.tenantQuotas(),
+                plan.probeTenants(),
+                plan.probeMailboxes(),
+                plan.probeAllowances());
+    return Uni.combine()
+        .all()
+        .unis(drained, claimed)
+        .with((d, c) -> counted(plan, d, c, rate, now))
+        .chain(claims -> suppressions.among(claims).invoke(s -> sendAll(plan, claims, s)))
         .replaceWithVoid();
   }
 
-  private void send(Claim claim, Lane lane) {
+  /** Counts the claims against the limits; remembers mailboxes that had nothing queued. */
+  private List<Claim> counted(
+      Plan plan, List<Claim> drained, List<Claim> claimed, AccountRate rate, long now) {
+    long backoff = now + config.emptyLaneBackoff().toNanos();
+    if (drained.size() < config.maxClaimPerTenant()) {
+      plan.drains.keySet().forEach(t -> lanes.empty(t, "", backoff));
+    }
+    Map<String, Integer> perTenant = new HashMap<>();
+    Map<String, Integer> perMailbox = new HashMap<>();
+    for (Claim c : claimed) {
+      perTenant.merge(c.request().tenantId(), 1, Integer::sum);
+      perMailbox.merge(
+          c.request().tenantId() + "/" + c.request().mailbox().toLowerCase(Locale.ROOT),
+          1,
+          Integer::sum);
+    }
+    plan.quotas.forEach(
+        (tenant, q) -> {
+          int n = perTenant.getOrDefault(tenant, 0);
+          planner.claimed(tenant, n);
+          rate.take(n);
+          daily.add(tenant, n);
+        });
+    for (Plan.Probe p : plan.probes) {
+      boolean cut =
+          perTenant.getOrDefault(p.tenantId(), 0) >= plan.quotas.get(p.tenantId()).quota();
+      if (!cut && perMailbox.getOrDefault(p.tenantId() + "/" + p.mailbox(), 0) < p.allowance()) {
+        lanes.empty(p.tenantId(), p.mailbox(), backoff);
+      }
+    }
+    List<Claim> all = new ArrayList<>(drained);
+    all.addAll(claimed);
+    return all;
+  }
+
+  private void sendAll(Plan plan, List<Claim> claims, Set<String> suppressed) {
+    for (Claim claim : claims) {
+      send(claim, plan.lane(claim.request().tenantId()), suppressed);
+    }
+  }
+
+  private void send(Claim claim, Lane lane, Set<String> suppressed) {
     Instant now = Instant.now();
     Preparation.Prepared prepared =
-        Preparation.of(claim, lane, now, now.plus(config.requeueDelay()));
+        preparation.of(claim, lane, suppressed, now, now.plus(config.requeueDelay()));
     if (prepared.outcome() != null) {
       completions.settled(prepared.outcome(), lane);
       return;
     }
+    String mailbox = claim.request().mailbox();
+    String domain = claim.recipientDomain();
+    Instant capped = pacing.domainCappedUntil(lane.tenantId(), mailbox, domain, now);
+    if (capped != null) {
+      String reason = "hourly cap of " + mailbox + " for " + domain + " reached";
+      completions.settled(Outcome.deferred(claim, reason, capped), lane);
+      return;
+    }
+    pacing.sent(lane.tenantId(), mailbox, domain, now);
     inFlight.incrementAndGet();
     ses.send(prepared.email())
         .whenComplete(
             (result, error) -> {
               inFlight.decrementAndGet();
-              completions.answered(claim, lane, result);
+              completions.answered(claim, lane, result, prepared.note());
             });
-  }
-
-  private TokenBucket bucket(Lane lane, long now) {
-    TokenBucket bucket =
-        tenantRates.computeIfAbsent(
-            lane.tenantId(), t -> new TokenBucket(lane.maxPerSecond(), now));
-    if (bucket.rate() != lane.maxPerSecond()) {
-      bucket.rate(lane.maxPerSecond(), now);
-    }
-    return bucket;
   }
 
   private void backOff(int throttles, long now) {
@@ -271,28 +264,5 @@ public class Dispatcher {
               LOG.infof("SES account max send rate %.1f/s", max);
               return account;
             });
-  }
-
-  /** The claims of one tick. */
-  private static final class Plan {
-    private record Entry(Lane lane, int quota, boolean paced) {}
-
-    private final Map<String, Entry> lanes = new HashMap<>();
-
-    void add(Lane lane, int quota, boolean paced) {
-      lanes.put(lane.tenantId(), new Entry(lane, quota, paced));
-    }
-
-    boolean isEmpty() {
-      return lanes.isEmpty();
-    }
-
-    String[] tenants() {
-      return lanes.keySet().toArray(String[]::new);
-    }
-
-    Integer[] quotas() {
-      return lanes.keySet().stream().map(t -> lanes.get(t).quota()).toArray(Integer[]::new);
-    }
   }
 }

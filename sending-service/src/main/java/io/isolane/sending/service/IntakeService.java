@@ -4,6 +4,7 @@ import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.events.EmailEventType;
 import io.isolane.contracts.events.SendRequest;
 import io.isolane.contracts.events.Stream;
+import io.isolane.sending.Claim;
 import io.isolane.sending.Message;
 import io.isolane.sending.MessageStatus;
 import io.isolane.sending.TenantLane;
@@ -14,6 +15,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Takes send requests off the topic into the durable per-tenant store, never waiting on a tenant's
@@ -84,7 +86,8 @@ public class IntakeService {
     Message message = new Message();
     message.tenantId = request.tenantId();
     message.messageId = request.messageId();
-    message.mailbox = request.mailbox();
+    message.mailbox = request.mailbox().toLowerCase(Locale.ROOT);
+    message.recipientDomain = Claim.recipientDomain(request);
     message.stream = request.stream();
     message.priority = (short) (request.stream() == Stream.TRANSACTIONAL ? 0 : 1);
     message.notBefore = request.notBefore();

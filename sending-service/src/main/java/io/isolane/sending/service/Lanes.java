@@ -2,21 +2,25 @@ package io.isolane.sending.service;
 
 import io.isolane.contracts.events.TenantState;
 import io.isolane.contracts.events.TenantStatus;
+import io.isolane.sending.CommandHold;
 import io.isolane.sending.Lane;
+import io.isolane.sending.repository.CommandHoldRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
  * The scheduler's view of every tenant lane, re-read from the database at most every {@code
- * refresh} so that a pause or resume takes effect within it. Also remembers which lanes SES paused
- * (until a newer tenant.state) and which looked empty a moment ago.
+ * refresh} (or at once after a command) so that a pause or resume takes effect within it, with the
+ * command holds that still apply. Also remembers which lanes SES paused (until a newer
+ * tenant.state) and which mailboxes looked empty a moment ago.
  */
 @ApplicationScoped
 public class Lanes {
@@ -26,13 +30,26 @@ public class Lanes {
   private static final Logger LOG = Logger.getLogger(Lanes.class);
 
   private final Pool pool;
+  private final CommandHoldRepository holds;
   private final Map<String, Long> sesPaused = new ConcurrentHashMap<>();
-  private final Map<String, Long> emptyUntil = new ConcurrentHashMap<>();
+  // per tenant, per mailbox: nothing was queued a moment ago
+  private final Map<String, Map<String, Long>> emptyUntil = new ConcurrentHashMap<>();
   private volatile Map<String, Lane> lanes = Map.of();
   private volatile long refreshedAt;
 
-  public Lanes(Pool pool) {
+  public Lanes(Pool pool, CommandHoldRepository holds) {
     this.pool = pool;
+    this.holds = holds;
+  }
+
+  /** A pause or resume was held: re-read the lanes on the next tick. */
+  void stale() {
+    refreshedAt = 0;
+  }
+
+  /** The lane as last read (with holds applied), or null. */
+  public Lane lane(String tenantId) {
+    return lanes.get(tenantId);
   }
 
   /** Every lane, re-read when older than {@code refreshNanos}. */
@@ -40,14 +57,18 @@ public class Lanes {
     if (refreshedAt != 0 && nowNanos - refreshedAt < refreshNanos) {
       return Uni.createFrom().item(lanes.values());
     }
-    return pool.query(ALL)
-        .execute()
+    return holds
+        .current()
+        .chain(held -> pool.query(ALL).execute().map(rows -> Map.entry(held, rows)))
         .map(
-            rows -> {
+            read -> {
               Map<String, Lane> fresh = new HashMap<>();
-              for (Row row : rows) {
+              for (Row row : read.getValue()) {
                 Lane lane = lane(row, lanes.get(row.getString("tenant_id")));
-                fresh.put(lane.tenantId(), lane);
+                fresh.put(
+                    lane.tenantId(),
+                    CommandHold.apply(
+                        lane, read.getKey().getOrDefault(lane.tenantId(), List.of())));
               }
               lanes = fresh;
               refreshedAt = nowNanos;
@@ -55,19 +76,17 @@ public class Lanes {
             });
   }
 
-  /** Whether the scheduler should look for this lane's mail now. */
-  boolean sendable(Lane lane, long nowNanos) {
+  /** Whether the tenant may send now (active, and SES has not paused it since its state). */
+  boolean sendable(Lane lane) {
     Long pausedAt = sesPaused.get(lane.tenantId());
-    Long empty = emptyUntil.get(lane.tenantId());
-    return lane.status() == TenantStatus.ACTIVE
-        && (pausedAt == null || pausedAt < lane.version())
-        && (empty == null || empty < nowNanos);
+    return lane.status() == TenantStatus.ACTIVE && (pausedAt == null || pausedAt < lane.version());
   }
 
-  /** Whether a deleted lane may still have queued mail to cancel. */
-  boolean drainable(Lane lane, long nowNanos) {
-    Long empty = emptyUntil.get(lane.tenantId());
-    return empty == null || empty < nowNanos;
+  /** Whether the mailbox (or, with "", a deleted lane as a whole) may have queued mail now. */
+  boolean mayHaveMail(String tenantId, String mailbox, long nowNanos) {
+    Map<String, Long> empty = emptyUntil.get(tenantId);
+    Long until = empty == null ? null : empty.get(mailbox);
+    return until == null || until < nowNanos;
   }
 
   /** SES refused to send for the tenant: hold it until its state changes. */
@@ -79,9 +98,9 @@ public class Lanes {
     }
   }
 
-  /** Nothing was queued: skip the lane for a moment. */
-  void empty(String tenantId, long untilNanos) {
-    emptyUntil.put(tenantId, untilNanos);
+  /** Nothing of the mailbox was queued: skip it for a moment. */
+  void empty(String tenantId, String mailbox, long untilNanos) {
+    emptyUntil.computeIfAbsent(tenantId, t -> new ConcurrentHashMap<>()).put(mailbox, untilNanos);
   }
 
   /** New mail arrived for the tenant. */
@@ -96,7 +115,7 @@ public class Lanes {
         previous != null && previous.version() == version
             ? previous.state()
             : json == null ? null : LifecycleEvents.read(json, TenantState.class);
-    return new Lane(
+    return Lane.of(
         row.getString("tenant_id"),
         TenantStatus.valueOf(row.getString("status")),
         row.getInteger("max_per_second"),

@@ -23,7 +23,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,18 +82,19 @@ class SendingFlowTest {
     }
     awaitEvent(a, "a-" + (backlog - 1), EmailEventType.ACCEPTED);
     SesTenants.publish(a, TenantStatus.SUSPENDED, 2, 10, 1_000_000);
-    awaitQuiet(a);
+    FlowChecks.awaitQuiet(a);
     int sentBeforeB = SesTenants.sent(a).size();
 
     Instant start = Instant.now();
     for (int i = 0; i < 100; i++) {
       ContractKafka.publish(SesTenants.request(b, "b-" + i, Stream.TRANSACTIONAL));
     }
-    awaitSent(b, 100, Duration.ofSeconds(20));
+    FlowChecks.awaitSent(b, 100, Duration.ofSeconds(20));
     List<Instant> bTimes = SesTenants.sent(b).stream().map(SentMessage::sentAt).sorted().toList();
     // B's own pace (50/s): 100 messages take about 2 s; A's backlog adds nothing
     assertThat(Duration.between(start, bTimes.get(99))).isLessThan(Duration.ofSeconds(6));
-    assertThat(perSecondPeak(bTimes)).isLessThanOrEqualTo(60); // 50/s plus a tenth of burst
+    assertThat(FlowChecks.perSecondPeak(bTimes))
+        .isLessThanOrEqualTo(60); // 50/s plus a tenth of burst
     assertThat(SesTenants.sent(a)).hasSize(sentBeforeB); // parked: nothing sent while suspended
 
     SesTenants.publish(a, TenantStatus.ACTIVE, 3, 200, 1_000_000);
@@ -105,10 +105,10 @@ class SendingFlowTest {
           "A's backlog not sent after resume: simulator has "
               + SesTenants.sent(a).size()
               + ", ledger "
-              + ledger(a),
+              + FlowChecks.ledger(a),
           e);
     }
-    assertThat(idsOf(SesTenants.sent(a)))
+    assertThat(FlowChecks.idsOf(SesTenants.sent(a)))
         .as("every message of A exactly once")
         .hasSize(backlog)
         .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
@@ -140,10 +140,10 @@ class SendingFlowTest {
     for (int i = 0; i < 30; i++) {
       ContractKafka.publish(SesTenants.request(tenant, "r-" + i, Stream.MARKETING));
     }
-    awaitSent(tenant, 30, Duration.ofSeconds(60));
+    FlowChecks.awaitSent(tenant, 30, Duration.ofSeconds(60));
     List<Instant> times =
         SesTenants.sent(tenant).stream().map(SentMessage::sentAt).sorted().toList();
-    assertThat(perSecondPeak(times)).isLessThanOrEqualTo(6); // 5/s, one token of burst
+    assertThat(FlowChecks.perSecondPeak(times)).isLessThanOrEqualTo(6); // 5/s, one token of burst
     assertThat(Duration.between(times.get(0), times.get(29)))
         .isGreaterThan(Duration.ofMillis(4_500));
   }
@@ -155,8 +155,8 @@ class SendingFlowTest {
     for (int i = 0; i < 10; i++) {
       ContractKafka.publish(SesTenants.request(tenant, "d-" + i, Stream.MARKETING));
     }
-    awaitSent(tenant, 7, Duration.ofSeconds(10));
-    awaitQuiet(tenant);
+    FlowChecks.awaitSent(tenant, 7, Duration.ofSeconds(10));
+    FlowChecks.awaitQuiet(tenant);
     assertThat(SesTenants.sent(tenant)).hasSize(7);
   }
 
@@ -179,8 +179,8 @@ class SendingFlowTest {
     for (int i = 0; i < 20; i++) {
       ContractKafka.publish(SesTenants.request(tenant, "t-" + i, Stream.MARKETING));
     }
-    awaitSent(tenant, 20, Duration.ofSeconds(90));
-    assertThat(idsOf(SesTenants.sent(tenant))).hasSize(20);
+    FlowChecks.awaitSent(tenant, 20, Duration.ofSeconds(90));
+    assertThat(FlowChecks.idsOf(SesTenants.sent(tenant))).hasSize(20);
     // SES did throttle (the service still believes in 1,000/s), and nothing failed for it
     EmailEvent deferred =
         events
@@ -217,80 +217,12 @@ class SendingFlowTest {
 
     EmailEvent inDoubt = awaitEvent(tenant, "crashed", EmailEventType.IN_DOUBT).data();
     assertThat(inDoubt.reason()).contains("may or may not have sent it");
-    assertThat(ledger(tenant)).startsWith("IN_DOUBT=1");
+    assertThat(FlowChecks.ledger(tenant)).startsWith("IN_DOUBT=1");
     assertThat(SesTenants.sent(tenant)).isEmpty();
   }
 
   private ContractEvent<EmailEvent> awaitEvent(
       String tenant, String messageId, EmailEventType type) {
-    try {
-      return events.await(
-          e ->
-              e.subject().equals(tenant)
-                  && e.data().messageId().equals(messageId)
-                  && e.data().type() == type,
-          Duration.ofSeconds(60));
-    } catch (AssertionError e) {
-      throw new AssertionError(
-          "no " + type + " for " + messageId + "; ledger " + ledger(tenant), e);
-    }
-  }
-
-  /** Waits until the simulator recorded {@code count} sends of the tenant. */
-  private static void awaitSent(String tenant, int count, Duration timeout) {
-    try {
-      await().atMost(timeout).until(() -> SesTenants.sent(tenant).size() >= count);
-    } catch (ConditionTimeoutException e) {
-      throw new AssertionError(
-          "expected "
-              + count
-              + " sends, simulator has "
-              + SesTenants.sent(tenant).size()
-              + ", ledger "
-              + ledger(tenant),
-          e);
-    }
-  }
-
-  /** The tenant's ledger by status, for failure messages. */
-  private static String ledger(String tenant) {
-    return TestDatabase.queryString(
-        "sending",
-        "SELECT string_agg(status || '=' || n || ' ' || coalesce(r, ''), ', ') FROM (SELECT status,"
-            + " count(*) n, max(status_reason) r FROM message WHERE tenant_id = ? GROUP BY status) s",
-        tenant);
-  }
-
-  /** Waits until the tenant's sent count stops moving for a second. */
-  private static void awaitQuiet(String tenant) {
-    int[] last = {-1};
-    await()
-        .pollInterval(Duration.ofMillis(500))
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              int now = SesTenants.sent(tenant).size();
-              boolean quiet = now == last[0];
-              last[0] = now;
-              return quiet;
-            });
-  }
-
-  /** Most sends in any one-second window. */
-  private static long perSecondPeak(List<Instant> sorted) {
-    long peak = 0;
-    for (int i = 0, j = 0; i < sorted.size(); i++) {
-      while (Duration.between(sorted.get(j), sorted.get(i)).compareTo(Duration.ofSeconds(1)) >= 0) {
-        j++;
-      }
-      peak = Math.max(peak, i - j + 1);
-    }
-    return peak;
-  }
-
-  private static java.util.Map<String, Long> idsOf(List<SentMessage> sent) {
-    return sent.stream()
-        .collect(
-            Collectors.groupingBy(m -> m.tags().get("isolane-message"), Collectors.counting()));
+    return FlowChecks.awaitEvent(events, tenant, messageId, type);
   }
 }

@@ -76,6 +76,21 @@ final class SesTenants {
     ContractKafka.publish(ContractEvent.of(EventTypes.TENANT_STATE, "/test", state));
   }
 
+  /** Waits until sending-service has applied the tenant's state (version or newer). */
+  static void awaitLane(String tenantId, long version) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(
+            () -> {
+              String v =
+                  io.isolane.testkit.TestDatabase.queryString(
+                      "sending",
+                      "SELECT coalesce(max(state_version), 0) FROM tenant_lane WHERE tenant_id = ?",
+                      tenantId);
+              return Long.parseLong(v) >= version;
+            });
+  }
+
   static String mailbox(String tenantId) {
     return "ana@mail." + tenantId + ".example";
   }
@@ -91,14 +106,31 @@ final class SesTenants {
 
   static ContractEvent<SendRequest> request(
       String tenantId, String messageId, Stream stream, Instant expiresAt) {
+    return request(
+        tenantId,
+        messageId,
+        stream,
+        expiresAt,
+        List.of("success+" + messageId + "@simulator.amazonses.com"),
+        List.of());
+  }
+
+  /** A send request of the tenant to {@code to} and {@code cc}. */
+  static ContractEvent<SendRequest> request(
+      String tenantId,
+      String messageId,
+      Stream stream,
+      Instant expiresAt,
+      List<String> to,
+      List<String> cc) {
     SendRequest request =
         new SendRequest(
             messageId,
             tenantId,
             mailbox(tenantId),
             stream,
-            List.of("success+" + messageId + "@simulator.amazonses.com"),
-            List.of(),
+            to,
+            cc,
             List.of(),
             List.of(),
             "Hello " + messageId,

@@ -29,6 +29,7 @@ public final class MimeRenderer {
         "Date",
         DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
     header(mime, "Message-ID", "<" + messageId + "@email.amazonses.com>");
+    email.headers().forEach((name, value) -> header(mime, name, value));
     header(mime, "MIME-Version", "1.0");
     if (email.text() != null && email.html() != null) {
       String boundary = "----=_Part_" + UUID.randomUUID();

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  * @param templateName template used, or null
  * @param renderingError why the template could not be rendered (SES reports it as a Rendering
  *     Failure event after accepting the message), or null
+ * @param headers custom headers of Simple or Template content, in order
  */
 public record OutgoingEmail(
     String from,
@@ -46,7 +47,8 @@ public record OutgoingEmail(
     String configurationSetName,
     String tenantName,
     String templateName,
-    String renderingError) {
+    String renderingError,
+    Map<String, String> headers) {
 
   /** Largest message SES v2 accepts, after base64 decoding. */
   public static final int MAX_BYTES = 40 * 1024 * 1024;
@@ -98,7 +100,19 @@ public record OutgoingEmail(
         Json.optional(body, "ConfigurationSetName"),
         Json.optional(body, "TenantName"),
         rendered.templateName(),
-        rendered.renderingError());
+        rendered.renderingError(),
+        customHeaders(content));
+  }
+
+  /** The Headers of Simple or Template content (SES adds them to the message as given). */
+  static Map<String, String> customHeaders(JsonNode content) {
+    JsonNode headers = content.path("Simple").path("Headers");
+    if (headers.isMissingNode()) {
+      headers = content.path("Template").path("Headers");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    headers.forEach(h -> out.put(h.path("Name").asText(), h.path("Value").asText()));
+    return out;
   }
 
   static Map<String, String> messageTags(JsonNode tags) {

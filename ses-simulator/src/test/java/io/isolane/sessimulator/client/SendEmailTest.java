@@ -73,6 +73,38 @@ class SendEmailTest {
   }
 
   @Test
+  void customHeadersOfSimpleContentAppearInTheMessage() {
+    String id =
+        call(() ->
+                ses.sendEmail(
+                    r ->
+                        r.fromEmailAddress("ana@mail.acme.example")
+                            .destination(d -> d.toAddresses("bob@example.org"))
+                            .configurationSetName("acme-tx")
+                            .tenantName("acme")
+                            .content(
+                                c ->
+                                    c.simple(
+                                        m ->
+                                            m.subject(s -> s.data("Offer"))
+                                                .body(b -> b.text(t -> t.data("Hi")))
+                                                .headers(
+                                                    h ->
+                                                        h.name("List-Unsubscribe")
+                                                            .value("<https://u.example/t>"),
+                                                    h ->
+                                                        h.name("List-Unsubscribe-Post")
+                                                            .value(
+                                                                "List-Unsubscribe=One-Click"))))))
+            .messageId();
+
+    assertThat(sent(id).mime())
+        .contains(
+            "List-Unsubscribe: <https://u.example/t>\r\n",
+            "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n");
+  }
+
+  @Test
   void rawMessageTakesItsAddressesFromItsHeaders() {
     String raw =
         "From: ana@mail.acme.example\r\nTo: carol@example.org\r\nSubject: Raw one\r\n\r\nbody\r\n";

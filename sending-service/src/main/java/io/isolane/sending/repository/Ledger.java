@@ -139,7 +139,7 @@ public class Ledger {
             });
   }
 
-  private static Uni<Void> outbox(SqlClient tx, List<OutboxRow> events) {
+  static Uni<Void> outbox(SqlClient tx, List<OutboxRow> events) {
     if (events.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -156,7 +156,7 @@ public class Ledger {
     }
   }
 
-  private List<Claim> claims(RowSet<Row> rows) {
+  List<Claim> claims(RowSet<Row> rows) {
     List<Claim> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
       OffsetDateTime expires = r.getOffsetDateTime("expires_at");

@@ -176,6 +176,42 @@ class ControlFlowTest {
     assertThat(mimeOf(tenant, "receipt")).doesNotContain("List-Unsubscribe");
   }
 
+  @Test
+  void mailOfAMailboxTheTenantDoesNotHaveFailsWithTheReason() {
+    String tenant = SampleEvents.newTenantId();
+    SesTenants.provision(tenant, 50, 100_000);
+    io.isolane.contracts.events.SendRequest r =
+        SesTenants.request(tenant, "stranger", Stream.TRANSACTIONAL).data();
+    String stranger = "nobody@mail." + tenant + ".example";
+    ContractKafka.publish(
+        io.isolane.contracts.ContractEvent.of(
+            EventTypes.SEND_REQUEST,
+            "/test",
+            new io.isolane.contracts.events.SendRequest(
+                r.messageId(),
+                r.tenantId(),
+                stranger,
+                r.stream(),
+                r.to(),
+                r.cc(),
+                r.bcc(),
+                r.replyTo(),
+                r.subject(),
+                r.content(),
+                r.template(),
+                r.headers(),
+                r.tags(),
+                r.campaignId(),
+                r.idempotencyKey(),
+                r.notBefore(),
+                r.expiresAt(),
+                r.requestedAt())));
+
+    EmailEvent failed = awaitEvent(tenant, "stranger", EmailEventType.FAILED);
+    assertThat(failed.reason()).isEqualTo("mailbox " + stranger + " is not one of the tenant's");
+    assertThat(SesTenants.sent(tenant)).isEmpty();
+  }
+
   private EmailEvent awaitEvent(String tenant, String messageId, EmailEventType type) {
     return FlowChecks.awaitEvent(events, tenant, messageId, type).data();
   }

@@ -10,6 +10,7 @@ import io.isolane.sessimulator.sending.MimeRenderer;
 import io.isolane.sessimulator.sending.OutgoingEmail;
 import io.isolane.sessimulator.sending.SendGuard;
 import io.isolane.sessimulator.state.Identity;
+import io.isolane.sessimulator.state.SendRecord;
 import io.isolane.sessimulator.state.SentMessage;
 import io.isolane.sessimulator.state.SesState;
 import io.isolane.sessimulator.web.Handlers;
@@ -89,6 +90,7 @@ public final class SendApi {
     Identity identity = guard.admit(email);
     String id = MessageIds.next();
     Instant now = Instant.now();
+    Map<String, String> tags = Map.copyOf(email.tags());
     state.sent.add(
         new SentMessage(
             id,
@@ -100,8 +102,9 @@ public final class SendApi {
             email.subject(),
             email.tenantName(),
             email.configurationSetName(),
-            Map.copyOf(email.tags()),
+            tags,
             MimeRenderer.render(email, id)));
+    state.sendLog.add(new SendRecord(id, now, email.tenantName(), tags));
     events.accepted(
         new EventPublisher.Accepted(email, id, config.arn("identity/" + identity.name), now));
     return id;

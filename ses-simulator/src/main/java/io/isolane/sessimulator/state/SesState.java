@@ -21,6 +21,9 @@ public final class SesState {
   /** The latest sent messages, for the read API. */
   public final History<SentMessage> sent = new History<>(10_000);
 
+  /** Every recent send without its content (the last 1,000,000): what load tests count. */
+  public final History<SendRecord> sendLog = new History<>(1_000_000);
+
   /** The latest published events, for the read API. */
   public final History<EmittedEvent> events = new History<>(10_000);
 

@@ -67,6 +67,10 @@ class SendEmailTest {
     assertThat(sent.configurationSetName()).isEqualTo("acme-tx");
     assertThat(sent.tags()).containsEntry("campaign", "spring");
     assertThat(sent.mime()).contains("Subject: Hello", "Hi Bob", "Message-ID: <" + id);
+    assertThat(simulator.state().sendLog.stream().filter(r -> r.messageId().equals(id)))
+        .singleElement()
+        .satisfies(r -> assertThat(r.tags()).containsEntry("campaign", "spring"))
+        .satisfies(r -> assertThat(r.tenantName()).isEqualTo("acme"));
     assertThat(readApi("/_simulator/messages?tenant=acme")).contains(id);
     assertThat(readApi("/_simulator/messages/" + id + "/mime"))
         .contains("From: Ana <ana@mail.acme.example>");

@@ -27,6 +27,19 @@ public final class ContractKafka {
     send(EventCodec.toRecord(event));
   }
 
+  /** Publishes many events without waiting between them; returns once the broker has them all. */
+  public static void publishAll(Iterable<? extends ContractEvent<? extends TenantEvent>> events) {
+    java.util.List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
+    events.forEach(e -> acks.add(producer().send(EventCodec.toRecord(e))));
+    for (java.util.concurrent.Future<?> ack : acks) {
+      try {
+        ack.get(60, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot publish a batch of events", e);
+      }
+    }
+  }
+
   /** Publishes an arbitrary record: for tests of what consumers do with bad input. */
   public static void publishRaw(String topic, String key, Headers headers, byte[] value) {
     send(new ProducerRecord<>(topic, null, key, value, headers));

@@ -26,5 +26,8 @@ public final class Channels {
   /** Incoming: tenant.commands (pause/resume applied here within a second). */
   public static final String TENANT_COMMANDS_IN = "tenant-commands-in";
 
+  /** Outgoing: dlq.sending-service, for records a batch consumer rejects. */
+  public static final String DEAD_LETTERS_OUT = "dead-letters-out";
+
   private Channels() {}
 }

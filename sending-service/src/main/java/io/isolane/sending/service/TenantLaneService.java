@@ -18,10 +18,10 @@ import java.util.List;
 public class TenantLaneService {
   private final TenantLaneRepository lanes;
   private final MessageRepository messages;
-  private final IntakeService intake;
+  private final AwaitingTenant intake;
 
   public TenantLaneService(
-      TenantLaneRepository lanes, MessageRepository messages, IntakeService intake) {
+      TenantLaneRepository lanes, MessageRepository messages, AwaitingTenant intake) {
     this.lanes = lanes;
     this.messages = messages;
     this.intake = intake;
@@ -58,7 +58,7 @@ public class TenantLaneService {
   private Uni<Void> settleAll(List<Message> waiting, TenantLane lane) {
     return Multi.createFrom()
         .iterable(waiting)
-        .invoke(message -> IntakeService.settle(message, lane))
+        .invoke(message -> AwaitingTenant.settle(message, lane))
         .onItem()
         .transformToUniAndConcatenate(intake::announce)
         .collect()

@@ -32,7 +32,7 @@ public class UnknownTenantSweeper {
   private final LifecycleEvents events;
   private final SendingConfig config;
   private final TenantLaneRepository lanes;
-  private final IntakeService intake;
+  private final AwaitingTenant intake;
 
   public UnknownTenantSweeper(
       MessageRepository messages,
@@ -40,7 +40,7 @@ public class UnknownTenantSweeper {
       LifecycleEvents events,
       SendingConfig config,
       TenantLaneRepository lanes,
-      IntakeService intake) {
+      AwaitingTenant intake) {
     this.messages = messages;
     this.outbox = outbox;
     this.events = events;
@@ -77,7 +77,7 @@ public class UnknownTenantSweeper {
             m ->
                 lanes
                     .findById(m.tenantId)
-                    .invoke(lane -> IntakeService.settle(m, lane))
+                    .invoke(lane -> AwaitingTenant.settle(m, lane))
                     .chain(() -> intake.announce(m)))
         .collect()
         .last()

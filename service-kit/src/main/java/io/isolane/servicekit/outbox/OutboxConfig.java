@@ -7,9 +7,13 @@ import java.time.Duration;
 /** Settings of the outbox relay ({@code isolane.outbox.*}). */
 @ConfigMapping(prefix = "isolane.outbox")
 public interface OutboxConfig {
-  /** Most events published per relay run. */
-  @WithDefault("200")
+  /** Most events published per batch (one transaction, one wait for acknowledgements). */
+  @WithDefault("500")
   int batchSize();
+
+  /** Most batches one relay run publishes back to back while they come full. */
+  @WithDefault("20")
+  int maxBatchesPerRun();
 
   /** How long after start-up the relay first runs. */
   @WithDefault("2s")

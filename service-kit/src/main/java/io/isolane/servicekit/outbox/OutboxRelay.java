@@ -2,7 +2,6 @@ package io.isolane.servicekit.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -39,12 +38,22 @@ public class OutboxRelay {
       delayed = "${isolane.outbox.start-delay:2s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> relay() {
-    return Panache.withTransaction(this::publishBatch)
+    return drain(0)
         .onFailure()
         .invoke(e -> LOG.warnf(e, "outbox relay run failed; it will retry"))
         .onFailure()
         .recoverWithNull()
         .replaceWithVoid();
+  }
+
+  /** Publishes batch after batch while they come full, up to {@code max-batches-per-run}. */
+  private Uni<Integer> drain(int done) {
+    return Panache.withTransaction(this::publishBatch)
+        .chain(
+            n ->
+                n == config.batchSize() && done + 1 < config.maxBatchesPerRun()
+                    ? drain(done + 1)
+                    : Uni.createFrom().item(n));
   }
 
   /** Publishes one batch inside the current transaction; returns how many rows it published. */
@@ -68,13 +77,12 @@ public class OutboxRelay {
         .emitOn(task -> context.runOnContext(ignored -> task.run()));
   }
 
+  /**
+   * Hands every row to the producer in order without waiting in between (the producer keeps that
+   * order per partition), then waits for all acknowledgements: one round trip per batch.
+   */
   private static Uni<Void> sendAll(OutboxSink target, List<OutboxEvent> rows) {
-    return Multi.createFrom()
-        .iterable(rows)
-        .onItem()
-        .transformToUniAndConcatenate(row -> target.send(Outbox.toEvent(row)))
-        .collect()
-        .last()
-        .replaceWithVoid();
+    List<Uni<Void>> sends = rows.stream().map(row -> target.send(Outbox.toEvent(row))).toList();
+    return Uni.join().all(sends).andFailFast().replaceWithVoid();
   }
 }

@@ -46,7 +46,7 @@ public class LocalViews {
   }
 
   public Uni<Void> limits(ContractEvent<MailboxLimits> event) {
-    return limits.upsert(event.data()).invoke(pacing::stale);
+    return limits.upsert(event.data()).invoke(() -> pacing.received(event.data()));
   }
 
   /** Holds a pause or resume at once; the scheduler sees it on its next lane refresh. */

@@ -33,8 +33,12 @@ public class MailboxPacing {
     this.repository = repository;
   }
 
-  /** New limits were stored: re-read them on the next refresh. */
-  void stale() {
+  /** New limits were stored: they apply at once (and are re-read on the next refresh). */
+  void received(MailboxLimits l) {
+    MailboxLimits known = limits.get(key(l.tenantId(), l.mailbox()));
+    if (known == null || !l.computedAt().isBefore(known.computedAt())) {
+      apply(l, Instant.now());
+    }
     stale = true;
   }
 

@@ -1,7 +1,9 @@
 package io.isolane.sending.service;
 
+import io.isolane.sending.Lane;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * When a group of queued messages (a stream or a mailbox of one tenant) will next send, for {@code
@@ -11,6 +13,13 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class QueueEstimate {
+  private final Lanes lanes;
+  private final MailboxPacing pacing;
+
+  public QueueEstimate(Lanes lanes, MailboxPacing pacing) {
+    this.lanes = lanes;
+    this.pacing = pacing;
+  }
 
   /**
    * A group of the tenant's queued messages.
@@ -30,14 +39,30 @@ public class QueueEstimate {
       Instant earliestNotBefore,
       boolean anyDue) {}
 
-  /** The earliest time a message of the group may be sent: {@code max(now, min notBefore)}. */
+  /**
+   * The earliest time a message of the group may be sent, as the scheduler sees it: null while the
+   * tenant is suspended (or paused by SES), or the mailbox is paused or its domain not ready;
+   * otherwise the later of its earliest notBefore and, for a mailbox, when its warm-up limits
+   * (spacing, daily cap, sending window) let it send next.
+   */
   public Instant nextSendAt(Group group, Instant now) {
-    if (group.queued() == 0) {
+    Lane lane = lanes.lane(group.tenantId());
+    if (group.queued() == 0 || lane == null || !lanes.sendable(lane)) {
       return null;
     }
-    if (group.anyDue() || group.earliestNotBefore() == null) {
-      return now;
+    Instant due =
+        group.anyDue()
+                || group.earliestNotBefore() == null
+                || group.earliestNotBefore().isBefore(now)
+            ? now
+            : group.earliestNotBefore();
+    if (group.mailbox() == null) {
+      return due;
     }
-    return group.earliestNotBefore().isAfter(now) ? group.earliestNotBefore() : now;
+    if (!lane.sendingMailboxes().contains(group.mailbox().toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    Instant paced = pacing.nextSendAt(group.tenantId(), group.mailbox(), now);
+    return paced == null ? null : paced.isAfter(due) ? paced : due;
   }
 }

@@ -5,15 +5,23 @@ import static io.isolane.sending.client.ApiCalls.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.isolane.contracts.ContractEvent;
+import io.isolane.contracts.EventTypes;
+import io.isolane.contracts.events.MailboxLimits;
 import io.isolane.contracts.events.TenantStatus;
 import io.isolane.sending.SendingTestResources;
+import io.isolane.testkit.ContractKafka;
 import io.isolane.testkit.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +60,7 @@ class QueueApiTest {
   }
 
   @Test
-  void aDueMessageOfASuspendedTenantMayGoNow() {
+  void aSuspendedTenantsQueueHasNoSendTimeUntilResumed() {
     ApiTenants.Tenant tenant = ApiTenants.provision(50, 10_000);
     ApiTenants.publish(tenant, TenantStatus.SUSPENDED, 3, tenant.keys());
     await()
@@ -65,14 +73,55 @@ class QueueApiTest {
                             "sending",
                             "SELECT status FROM tenant_lane WHERE tenant_id = ?",
                             tenant.id())));
-    Instant before = Instant.now();
     ApiCalls.send(tenant, message(tenant, "parked")); // parked: the tenant is suspended
 
     JsonPath view = awaitQueued(tenant, 1);
 
-    Instant next = Instant.parse(view.getString("streams[0].nextSendAt"));
-    assertThat(next).isAfterOrEqualTo(before).isBeforeOrEqualTo(Instant.now());
+    assertThat(view.getString("streams[0].nextSendAt")).isNull();
+    assertThat(view.getString("mailboxes[0].nextSendAt")).isNull();
     assertThat(view.getString("streams[0].earliestNotBefore")).isNull();
+  }
+
+  @Test
+  void aMailboxWhoseDailyCapIsUsedUpSendsNextAtTheStartOfItsNextDay() {
+    ApiTenants.Tenant tenant = ApiTenants.provision(50, 10_000);
+    MailboxLimits limits =
+        new MailboxLimits(
+            tenant.id(),
+            tenant.mailbox(),
+            LocalDate.now(ZoneOffset.UTC),
+            0,
+            60,
+            0,
+            new MailboxLimits.SendingWindow("Europe/Lisbon", List.of(1, 2, 3, 4, 5, 6, 7), 0, 24),
+            0,
+            "held",
+            Instant.now());
+    ContractKafka.publish(ContractEvent.of(EventTypes.MAILBOX_LIMITS, "/test", limits));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                "1"
+                    .equals(
+                        TestDatabase.queryString(
+                            "sending",
+                            "SELECT count(*) FROM mailbox_limit WHERE tenant_id = ?",
+                            tenant.id())));
+    ApiCalls.send(tenant, message(tenant, "capped"));
+    ZoneId lisbon = ZoneId.of("Europe/Lisbon");
+    Instant tomorrow = LocalDate.now(lisbon).plusDays(1).atStartOfDay(lisbon).toInstant();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              JsonPath view = queue(tenant.key()).statusCode(200).extract().jsonPath();
+              String next = view.getString("mailboxes[0].nextSendAt");
+              return next != null && Instant.parse(next).equals(tomorrow);
+            });
+    JsonPath view = queue(tenant.key()).statusCode(200).extract().jsonPath();
+    assertThat(Instant.parse(view.getString("streams[0].nextSendAt"))).isBefore(tomorrow);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.isolane.sending.rest;
 
 import io.isolane.contracts.events.SendRequest;
+import io.isolane.contracts.events.Stream;
 import io.isolane.contracts.events.TenantState;
 import io.isolane.sending.config.ApiConfig;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,10 @@ final class MessageRules {
     List<String> cc = addresses(m.cc(), p + "cc", v);
     List<String> bcc = addresses(m.bcc(), p + "bcc", v);
     int recipients = size(m.to()) + size(m.cc()) + size(m.bcc());
-    if (recipients > config.maxRecipients()) {
+    if (m.stream() == Stream.MARKETING && recipients > 1) {
+      // its one-click unsubscribe link must belong to the one person who receives it
+      v.invalid(p + "to", "marketing mail goes to exactly one recipient");
+    } else if (recipients > config.maxRecipients()) {
       v.invalid(
           p + "to",
           "to, cc and bcc together must be at most " + config.maxRecipients() + " addresses");

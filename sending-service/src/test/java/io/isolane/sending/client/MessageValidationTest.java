@@ -75,8 +75,17 @@ class MessageValidationTest {
         new Case(
             "51 recipients",
             m -> {
+              m.put("stream", "transactional");
               m.put("to", addresses(30));
               m.put("cc", addresses(21));
+            },
+            400,
+            "to"),
+        new Case(
+            "marketing to two recipients",
+            m -> {
+              m.put("stream", "marketing");
+              m.put("cc", List.of("second@example.org"));
             },
             400,
             "to"),

@@ -36,7 +36,7 @@ export ISOLANE_AWS_ACCESS_KEY_ID=local ISOLANE_AWS_SECRET_ACCESS_KEY=local
 export ISOLANE_TENANT_SES_FEEDBACK_TOPIC_ARN=arn:aws:sns:us-east-1:123456789012:isolane-ses-feedback
 
 # One-click unsubscribe links: a fresh signing secret per run, shared by sending and feedback.
-export ISOLANE_UNSUBSCRIBE_BASE_URL=https://localhost:8084/v1/unsubscribe
+export ISOLANE_UNSUBSCRIBE_BASE_URL=https://localhost:8084/u
 export ISOLANE_UNSUBSCRIBE_SIGNING_KEY_ID=local
 export ISOLANE_UNSUBSCRIBE_SECRETS="local:$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
 

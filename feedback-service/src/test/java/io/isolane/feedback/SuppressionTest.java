@@ -10,11 +10,9 @@ import io.isolane.contracts.events.Suppression;
 import io.isolane.contracts.events.SuppressionReason;
 import io.isolane.contracts.kafka.EventCodec;
 import io.isolane.testkit.ContractKafka;
-import io.isolane.testkit.IsolaneTestResource;
 import io.isolane.testkit.SampleEvents;
 import io.isolane.testkit.TestDatabase;
 import io.isolane.testkit.TopicWatcher;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(
-    value = IsolaneTestResource.class,
-    initArgs = @ResourceArg(name = "database", value = "feedback"))
+@WithTestResource(FeedbackTestResources.class)
 class SuppressionTest {
   private static final EmailEvent.Bounce HARD =
       new EmailEvent.Bounce("permanent", "NoEmail", "550 5.1.1 user unknown", "userunknown");

@@ -17,7 +17,7 @@ public class SendingTestResources implements QuarkusTestResourceLifecycleManager
 
   static final Map<String, String> UNSUBSCRIBE =
       Map.of(
-          "isolane.unsubscribe.base-url", "https://unsubscribe.test.example/v1/unsubscribe",
+          "isolane.unsubscribe.base-url", "https://unsubscribe.test.example/u",
           "isolane.unsubscribe.signing-key-id", "t1",
           "isolane.unsubscribe.secrets",
               "t1:" + java.util.Base64.getEncoder().encodeToString(UNSUBSCRIBE_SECRET));

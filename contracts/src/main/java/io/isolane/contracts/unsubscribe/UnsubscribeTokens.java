@@ -57,6 +57,31 @@ public final class UnsubscribeTokens {
     this.secrets = new LinkedHashMap<>(secrets);
   }
 
+  /**
+   * Tokens from configuration text: {@code secrets} is {@code id:base64,id:base64,...}.
+   *
+   * @throws IllegalArgumentException naming what is wrong with it
+   */
+  public static UnsubscribeTokens of(String signingKeyId, String secrets) {
+    Map<String, byte[]> parsed = new LinkedHashMap<>();
+    for (String entry : secrets.split(",")) {
+      int colon = entry.indexOf(':');
+      if (colon < 1) {
+        throw new IllegalArgumentException(
+            "unsubscribe secrets: expected id:base64, got an entry without an id");
+      }
+      try {
+        parsed.put(
+            entry.substring(0, colon).strip(),
+            Base64.getDecoder().decode(entry.substring(colon + 1).strip()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "unsubscribe secret " + entry.substring(0, colon).strip() + " is not base64");
+      }
+    }
+    return new UnsubscribeTokens(signingKeyId, parsed);
+  }
+
   /** The token text for a link. */
   public String sign(UnsubscribeToken token) {
     String text =

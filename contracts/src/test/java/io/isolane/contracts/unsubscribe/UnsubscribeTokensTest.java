@@ -89,6 +89,24 @@ class UnsubscribeTokensTest {
   }
 
   @Test
+  void configurationTextNamesEachSecretById() {
+    String text =
+        "k1:"
+            + Base64.getEncoder().encodeToString(K1)
+            + ", k2:"
+            + Base64.getEncoder().encodeToString(K2);
+
+    UnsubscribeTokens configured = UnsubscribeTokens.of("k2", text);
+
+    assertThat(configured.verify(tokens.sign(TOKEN))).isEqualTo(TOKEN);
+    assertThat(configured.sign(TOKEN)).startsWith("u1.k2.");
+    assertThatThrownBy(() -> UnsubscribeTokens.of("k1", "nocolon"))
+        .hasMessageContaining("id:base64");
+    assertThatThrownBy(() -> UnsubscribeTokens.of("k1", "k1:***"))
+        .hasMessageContaining("not base64");
+  }
+
+  @Test
   void weakOrMissingSecretsAreRefusedAtConstruction() {
     byte[] shortSecret = Arrays.copyOf(K1, 16);
 

@@ -8,5 +8,8 @@ public final class Channels {
   /** Outgoing: suppressions, through the outbox. */
   public static final String SUPPRESSIONS_OUT = "suppressions-out";
 
+  /** Outgoing: email.events ({@code unsubscribed}), through the outbox. */
+  public static final String EMAIL_EVENTS_OUT = "email-events-out";
+
   private Channels() {}
 }

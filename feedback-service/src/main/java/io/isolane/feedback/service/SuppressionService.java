@@ -61,15 +61,25 @@ public class SuppressionService {
   }
 
   private Uni<Void> suppress(ContractEvent<EmailEvent> event, SuppressionReason reason) {
-    String tenantId = event.data().tenantId();
-    String address = event.data().recipient().toLowerCase(Locale.ROOT);
+    return suppressOnce(event.data().tenantId(), event.data().recipient(), reason, event.id())
+        .replaceWithVoid();
+  }
+
+  /**
+   * Suppresses the address for the tenant unless it is already; returns whether it was new. Runs in
+   * the caller's transaction.
+   */
+  public Uni<Boolean> suppressOnce(
+      String tenantId, String recipient, SuppressionReason reason, String sourceEventId) {
+    String address = recipient.toLowerCase(Locale.ROOT);
     return suppressions
         .findById(new Suppression.Key(tenantId, address))
         .chain(
             existing ->
                 existing != null
-                    ? Uni.createFrom().voidItem()
-                    : store(newSuppression(tenantId, address, reason, event.id())));
+                    ? Uni.createFrom().item(false)
+                    : store(newSuppression(tenantId, address, reason, sourceEventId))
+                        .replaceWith(true));
   }
 
   private Uni<Void> store(Suppression suppression) {

@@ -33,8 +33,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(SendingTestResources.class)
 class ControlFlowTest {
   private static final Pattern LINK =
-      Pattern.compile(
-          "List-Unsubscribe: <https://unsubscribe\\.test\\.example/v1/unsubscribe/([^>]+)>");
+      Pattern.compile("List-Unsubscribe: <https://unsubscribe\\.test\\.example/u/([^>]+)>");
   private TopicWatcher<EmailEvent> events;
 
   @BeforeEach

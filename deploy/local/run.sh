@@ -40,6 +40,10 @@ export ISOLANE_UNSUBSCRIBE_BASE_URL=https://localhost:8084/u
 export ISOLANE_UNSUBSCRIBE_SIGNING_KEY_ID=local
 export ISOLANE_UNSUBSCRIBE_SECRETS="local:$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
 
+# feedback-service trusts SES feedback only from this topic, and the simulator's certificate.
+export ISOLANE_FEEDBACK_SNS_ALLOWED_TOPIC_ARNS="$ISOLANE_TENANT_SES_FEEDBACK_TOPIC_ARN"
+export ISOLANE_FEEDBACK_SNS_EXTRA_TRUSTED_SOURCES=http://localhost:8086/
+
 start() { # module database
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$2" \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$2" \
@@ -59,6 +63,12 @@ for port in 8081 8082 8083 8084 8085; do
     sleep 0.5
   done
 done
+# SES feedback: the simulator's SNS topic, subscribed to feedback-service (which confirms it).
+curl -fs -X POST http://localhost:8086/ -d "Action=CreateTopic&Name=isolane-ses-feedback" >/dev/null
+curl -fs -X POST http://localhost:8086/ --data-urlencode "Action=Subscribe" \
+  --data-urlencode "TopicArn=$ISOLANE_TENANT_SES_FEEDBACK_TOPIC_ARN" --data-urlencode "Protocol=http" \
+  --data-urlencode "Endpoint=http://localhost:8084/sns/ses" >/dev/null
+
 cat <<INFO
 Isolane is running (logs in $work/):
   tenant-service   http://localhost:8081/q/swagger-ui   admin token: $admin_token

@@ -11,5 +11,8 @@ public final class Channels {
   /** Outgoing: email.events ({@code unsubscribed}), through the outbox. */
   public static final String EMAIL_EVENTS_OUT = "email-events-out";
 
+  /** Outgoing: dlq.feedback-service, for verified SNS input that cannot be attributed. */
+  public static final String DEAD_LETTERS_OUT = "dead-letters-out";
+
   private Channels() {}
 }

@@ -63,8 +63,9 @@ public class UnsubscribeResource {
     if (body == null || !body.contains("List-Unsubscribe") || !body.contains("One-Click")) {
       return Uni.createFrom()
           .item(
-              UnsubscribeProblems.of(
+              Problems.of(
                   400,
+                  "Unsubscribe refused",
                   "List-Unsubscribe",
                   "the body must be List-Unsubscribe=One-Click (RFC 8058)"));
     }
@@ -72,9 +73,9 @@ public class UnsubscribeResource {
         .unsubscribe(token, Instant.now())
         .map(t -> page(200, "Unsubscribed", "You will not receive these emails any more.", ""))
         .onFailure(InvalidUnsubscribeTokenException.class)
-        .recoverWithItem(e -> UnsubscribeProblems.of(400, "token", e.getMessage()))
+        .recoverWithItem(e -> Problems.of(400, "Unsubscribe refused", "token", e.getMessage()))
         .onFailure(UnsubscribeService.ExpiredLink.class)
-        .recoverWithItem(e -> UnsubscribeProblems.of(410, "token", e.getMessage()));
+        .recoverWithItem(e -> Problems.of(410, "Link expired", "token", e.getMessage()));
   }
 
   private static Response page(int status, String title, String text, String form) {

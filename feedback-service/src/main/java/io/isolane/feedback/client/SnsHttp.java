@@ -1,0 +1,83 @@
+package io.isolane.feedback.client;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The only outbound calls SNS intake makes: fetching a signing certificate (cached by URL) and
+ * visiting a SubscribeURL. Callers check the URL with {@link SnsEndpoints} first.
+ */
+@ApplicationScoped
+public class SnsHttp {
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(TIMEOUT)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+  private final Map<String, X509Certificate> certificates = new ConcurrentHashMap<>();
+
+  /** The certificate at {@code url}, fetched once. */
+  public Uni<X509Certificate> certificate(String url) {
+    X509Certificate cached = certificates.get(url);
+    if (cached != null) {
+      return Uni.createFrom().item(cached);
+    }
+    return get(url).map(SnsHttp::parse).invoke(certificate -> certificates.put(url, certificate));
+  }
+
+  /** Visits a SubscribeURL; fails unless SNS answered 200. */
+  public Uni<Void> confirm(String subscribeUrl) {
+    return get(subscribeUrl).replaceWithVoid();
+  }
+
+  private Uni<byte[]> get(String url) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
+    // the answer arrives on the HTTP client's threads; what follows may need the caller's context
+    Context context = Vertx.currentContext();
+    return Uni.createFrom()
+        .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+        .emitOn(
+            task -> {
+              if (context != null) {
+                context.runOnContext(ignored -> task.run());
+              } else {
+                task.run();
+              }
+            })
+        .map(
+            response -> {
+              if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode());
+              }
+              return response.body();
+            });
+  }
+
+  private static X509Certificate parse(byte[] pem) {
+    try {
+      X509Certificate certificate =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(pem));
+      certificate.checkValidity();
+      return certificate;
+    } catch (CertificateException e) {
+      throw new IllegalStateException("not a valid certificate: " + e.getMessage(), e);
+    }
+  }
+}

@@ -39,6 +39,20 @@ final class ControlEvents {
     ContractKafka.publish(ContractEvent.of(EventTypes.MAILBOX_LIMITS, "/test", limits));
   }
 
+  /** Waits until sending-service stored the tenant's mailbox limits (they apply from then on). */
+  static void awaitLimitsStored(String tenant) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(
+            () ->
+                "1"
+                    .equals(
+                        io.isolane.testkit.TestDatabase.queryString(
+                            "sending",
+                            "SELECT count(*) FROM mailbox_limit WHERE tenant_id = ?",
+                            tenant)));
+  }
+
   static void suppression(String tenant, String address, boolean suppressed) {
     Suppression s =
         new Suppression(

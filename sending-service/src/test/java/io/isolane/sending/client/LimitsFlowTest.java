@@ -1,7 +1,6 @@
 package io.isolane.sending.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.isolane.contracts.EventTypes;
 import io.isolane.contracts.events.EmailEvent;
@@ -13,7 +12,6 @@ import io.isolane.sessimulator.state.SentMessage;
 import io.isolane.testkit.ContractKafka;
 import io.isolane.testkit.SampleEvents;
 import io.isolane.testkit.SesSimulatorResource;
-import io.isolane.testkit.TestDatabase;
 import io.isolane.testkit.TopicWatcher;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -137,16 +135,7 @@ class LimitsFlowTest {
       MailboxLimits.SendingWindow window,
       Integer domainCap) {
     ControlEvents.limits(tenant, cap, spacing, jitter, window, domainCap);
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                "1"
-                    .equals(
-                        TestDatabase.queryString(
-                            "sending",
-                            "SELECT count(*) FROM mailbox_limit WHERE tenant_id = ?",
-                            tenant)));
+    ControlEvents.awaitLimitsStored(tenant);
   }
 
   private static MailboxLimits.SendingWindow window(int startHour, int endHour) {

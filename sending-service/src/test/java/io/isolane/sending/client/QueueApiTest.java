@@ -98,16 +98,7 @@ class QueueApiTest {
             "held",
             Instant.now());
     ContractKafka.publish(ContractEvent.of(EventTypes.MAILBOX_LIMITS, "/test", limits));
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                "1"
-                    .equals(
-                        TestDatabase.queryString(
-                            "sending",
-                            "SELECT count(*) FROM mailbox_limit WHERE tenant_id = ?",
-                            tenant.id())));
+    ControlEvents.awaitLimitsStored(tenant.id());
     ApiCalls.send(tenant, message(tenant, "capped"));
     ZoneId lisbon = ZoneId.of("Europe/Lisbon");
     Instant tomorrow = LocalDate.now(lisbon).plusDays(1).atStartOfDay(lisbon).toInstant();

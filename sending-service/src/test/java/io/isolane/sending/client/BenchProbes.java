@@ -1,0 +1,210 @@
+package io.isolane.sending.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.isolane.contracts.ContractEvent;
+import io.isolane.contracts.ContractJson;
+import io.isolane.contracts.events.SendRequest;
+import io.isolane.contracts.events.Stream;
+import io.isolane.contracts.kafka.EventCodec;
+import io.isolane.contracts.kafka.TenantPartitioner;
+import io.isolane.sessimulator.state.SendRecord;
+import io.isolane.testkit.KafkaBroker;
+import io.isolane.testkit.SampleEvents;
+import io.isolane.testkit.SesSimulatorResource;
+import io.isolane.testkit.TestDatabase;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** What {@link SendingBenchmark} measures with: the simulator's send log, the ledger, /proc. */
+final class BenchProbes {
+  private static KafkaProducer<String, byte[]> producer;
+
+  private BenchProbes() {}
+
+  /** Latencies of one run in milliseconds, sorted. */
+  record Latency(int sent, int total, long[] millis) {
+    long percentile(double p) {
+      return millis.length == 0 ? -1 : millis[(int) Math.ceil(p * millis.length) - 1];
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "sent %d of %d, p50 %d ms, p99 %d ms, max %d ms",
+          sent, total, percentile(0.50), percentile(0.99), percentile(1.0));
+    }
+  }
+
+  /** The simulator's sends of matching tenants whose message id starts with {@code prefix}. */
+  static List<SendRecord> sendsOf(Predicate<String> tenant, String prefix) {
+    return SesSimulatorResource.simulator().state().sendLog.stream()
+        .filter(r -> r.tenantName() != null && tenant.test(tenantOf(r)))
+        .filter(r -> messageId(r).startsWith(prefix))
+        .toList();
+  }
+
+  static String tenantOf(SendRecord r) {
+    return r.tenantName().substring("isl-".length());
+  }
+
+  static String messageId(SendRecord r) {
+    return r.tags().getOrDefault("isolane-message", "");
+  }
+
+  /**
+   * Publishes one event through a producer of its own and waits for the ack: B is another client,
+   * never queued behind A's records in a shared producer.
+   */
+  static synchronized void publishAlone(ContractEvent<SendRequest> event) {
+    if (producer == null) {
+      producer =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  KafkaBroker.bootstrapServers(),
+                  ProducerConfig.ACKS_CONFIG,
+                  "all"),
+              new StringSerializer(),
+              new ByteArraySerializer());
+    }
+    try {
+      producer.send(EventCodec.toRecord(event)).get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot publish " + event.id(), e);
+    }
+  }
+
+  /** A new tenant whose send.requests partition is A's: the two share a consumer. */
+  static String samePartitionAs(String a) throws Exception {
+    int partitions;
+    try (Admin admin = Admin.create(KafkaBroker.clientProperties())) {
+      partitions =
+          admin
+              .describeTopics(List.of("send.requests"))
+              .allTopicNames()
+              .get(30, TimeUnit.SECONDS)
+              .get("send.requests")
+              .partitions()
+              .size();
+    }
+    int target = TenantPartitioner.forTenant(a, partitions);
+    String b = SampleEvents.newTenantId();
+    while (TenantPartitioner.forTenant(b, partitions) != target) {
+      b = SampleEvents.newTenantId();
+    }
+    return b;
+  }
+
+  /**
+   * Parks {@code n} ACCEPTED rows of a suspended tenant directly in SQL, as intake stores them
+   * (same columns, a real request's JSON, the history trigger fires), in batches of 100,000:
+   * through Kafka a million takes minutes.
+   */
+  static void park(String tenant, int n) throws IOException {
+    SendRequest template = SesTenants.request(tenant, "p-MSGID", Stream.MARKETING).data();
+    String json = ContractJson.mapper().writeValueAsString(template);
+    int batch = 100_000;
+    for (int done = 0; done < n; done += batch) {
+      String inserted =
+          TestDatabase.queryString(
+              "sending",
+              "WITH ins AS (INSERT INTO message (tenant_id, message_id, mailbox, recipient_domain,"
+                  + " stream, status, priority, request, received_at, updated_at)"
+                  + " SELECT ?, 'p-' || g, ?, 'simulator.amazonses.com', 'MARKETING', 'ACCEPTED',"
+                  + " 1, replace(?, 'p-MSGID', 'p-' || g), now(), now()"
+                  + " FROM generate_series(?::int, ?::int) g RETURNING 1) SELECT count(*) FROM ins",
+              tenant,
+              SesTenants.mailbox(tenant),
+              json,
+              done + 1,
+              Math.min(n, done + batch));
+      assertThat(Long.parseLong(inserted)).isEqualTo(Math.min(batch, n - done));
+    }
+  }
+
+  /** Deletes the tenant's queued rows (so later scenarios start without them). */
+  static long deleteQueued(String tenant) {
+    return Long.parseLong(
+        TestDatabase.queryString(
+            "sending",
+            "WITH d AS (DELETE FROM message WHERE tenant_id = ? AND status = 'ACCEPTED'"
+                + " RETURNING 1) SELECT count(*) FROM d",
+            tenant));
+  }
+
+  static long count(String where, Object... args) {
+    return Long.parseLong(
+        TestDatabase.queryString("sending", "SELECT count(*) FROM message WHERE " + where, args));
+  }
+
+  /** The newest row id of table message: a sequence, so it counts rows stored. */
+  static long maxMessageRowId() {
+    String max = TestDatabase.queryString("sending", "SELECT max(id) FROM message");
+    return max == null ? 0 : Long.parseLong(max);
+  }
+
+  /** Heap after full GCs and the process's resident set (Kafka and the simulator included). */
+  static String memory() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(300);
+    }
+    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    long rssKb =
+        Files.readAllLines(Path.of("/proc/self/status")).stream()
+            .filter(l -> l.startsWith("VmRSS:"))
+            .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+            .findFirst()
+            .orElse(-1L);
+    return String.format("heap after GC %d MB, RSS %d MB", heap >> 20, rssKb >> 10);
+  }
+
+  /** CPU seconds used so far by this JVM and by every PostgreSQL process (from /proc). */
+  static double[] cpuSeconds() {
+    double jvm = ticks(Path.of("/proc/self/stat"));
+    double pg = 0;
+    try (var dirs = Files.list(Path.of("/proc"))) {
+      for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+        Path stat = dir.resolve("stat");
+        if (Files.isReadable(stat) && comm(stat).equals("postgres")) {
+          pg += ticks(stat);
+        }
+      }
+    } catch (IOException e) {
+      pg = Double.NaN;
+    }
+    return new double[] {jvm / 100, pg / 100}; // USER_HZ is 100 on Linux
+  }
+
+  private static String comm(Path stat) {
+    try {
+      String s = Files.readString(stat);
+      return s.substring(s.indexOf('(') + 1, s.lastIndexOf(')'));
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** utime + stime of a /proc stat file (fields 14 and 15). */
+  private static double ticks(Path stat) {
+    try {
+      String s = Files.readString(stat);
+      String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException | RuntimeException e) {
+      return 0; // a process that just exited
+    }
+  }
+}

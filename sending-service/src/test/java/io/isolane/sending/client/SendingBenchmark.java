@@ -1,0 +1,284 @@
+package io.isolane.sending.client;
+
+import static io.isolane.sending.client.BenchProbes.count;
+import static org.awaitility.Awaitility.await;
+
+import io.isolane.contracts.ContractEvent;
+import io.isolane.contracts.events.SendRequest;
+import io.isolane.contracts.events.Stream;
+import io.isolane.contracts.events.TenantStatus;
+import io.isolane.sending.SendingTestResources;
+import io.isolane.sending.client.BenchProbes.Latency;
+import io.isolane.sessimulator.state.SendRecord;
+import io.isolane.testkit.ContractKafka;
+import io.isolane.testkit.SampleEvents;
+import io.isolane.testkit.SesSimulatorResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Issue 5's benchmark: throughput of one instance, tenant B's latency beside tenant A's backlog or
+ * suspension and against a naive in-order consumer, memory with a million parked messages. Not part
+ * of the build (surefire runs {@code *Test}); run all, or one scenario with {@code #name}:
+ *
+ * <pre>
+ * ./mvnw -pl sending-service verify -Dtest=SendingBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs
+ * </pre>
+ *
+ * Knobs: {@code -Dbench.tenants}, {@code bench.messages}, {@code bench.warmup}, {@code
+ * bench.bRate}, {@code bench.bSeconds}, {@code bench.backlog}, {@code bench.naiveBacklog}, {@code
+ * bench.naiveSeconds}, {@code bench.parked}. Results are printed as lines starting with BENCH.
+ */
+@QuarkusTest
+@WithTestResource(SendingTestResources.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SendingBenchmark {
+  static final int TENANTS = Integer.getInteger("bench.tenants", 20);
+  static final int MESSAGES = Integer.getInteger("bench.messages", 60_000);
+  static final int WARMUP = Integer.getInteger("bench.warmup", 10_000);
+  static final int B_RATE = Integer.getInteger("bench.bRate", 20);
+  static final int B_SECONDS = Integer.getInteger("bench.bSeconds", 30);
+  static final int BACKLOG = Integer.getInteger("bench.backlog", 200_000);
+  static final int NAIVE_BACKLOG = Integer.getInteger("bench.naiveBacklog", 2_000);
+  static final int NAIVE_SECONDS = Integer.getInteger("bench.naiveSeconds", 60);
+  static final int PARKED = Integer.getInteger("bench.parked", 1_000_000);
+  static final Consumer<ContractEvent<SendRequest>> SERVICE = BenchProbes::publishAlone;
+
+  @AfterEach
+  void tearDown() {
+    SesSimulatorResource.simulator().setSendingQuota(1_000, 10_000_000);
+  }
+
+  @Test
+  @Order(1)
+  void throughput() throws Exception {
+    SesSimulatorResource.simulator().setSendingQuota(100_000, 1e9);
+    List<String> tenants = new ArrayList<>();
+    for (int i = 0; i < TENANTS; i++) {
+      tenants.add(SampleEvents.newTenantId());
+      SesTenants.provision(tenants.get(i), 2_000, 10_000_000);
+    }
+    tenants.forEach(t -> SesTenants.awaitLane(t, 1));
+    Thread.sleep(3_000); // sending-service re-reads the account's max send rate every 2 s
+    sendAll(tenants, "w-", WARMUP);
+
+    long firstRow = BenchProbes.maxMessageRowId() + 1;
+    CompletableFuture<Instant> stored =
+        CompletableFuture.supplyAsync(() -> storedAt(firstRow + MESSAGES - 1));
+    double[] cpu = BenchProbes.cpuSeconds();
+    Instant start = Instant.now();
+    double produced = sendAll(tenants, "m-", MESSAGES);
+    List<Instant> sent =
+        BenchProbes.sendsOf(Set.copyOf(tenants)::contains, "m-").stream()
+            .map(SendRecord::sentAt)
+            .sorted()
+            .toList();
+    double seconds = seconds(start, sent.get(sent.size() - 1));
+    double[] cpuAfter = BenchProbes.cpuSeconds();
+    double cpuWall = seconds(start, Instant.now());
+    int from = sent.size() / 10, to = sent.size() * 9 / 10;
+    System.out.printf(
+        "BENCH throughput: %,d messages of %d tenants, first produce to last SES acceptance %.1f s"
+            + " = %,.0f msg/s; steady middle 80%%: %,.0f msg/s; intake (rows stored): %,.0f msg/s;"
+            + " producing took %.1f s; CPU cores used: JVM %.2f, PostgreSQL %.2f%n",
+        MESSAGES,
+        TENANTS,
+        seconds,
+        MESSAGES / seconds,
+        (to - from) / seconds(sent.get(from), sent.get(to)),
+        MESSAGES / seconds(start, stored.get()),
+        produced,
+        (cpuAfter[0] - cpu[0]) / cpuWall,
+        (cpuAfter[1] - cpu[1]) / cpuWall);
+  }
+
+  @Test
+  @Order(2)
+  void latencyBesideABacklog() throws Exception {
+    String a = SampleEvents.newTenantId();
+    String b = BenchProbes.samePartitionAs(a);
+    SesTenants.provision(a, 10, 10_000_000);
+    SesTenants.provision(b, 50, 10_000_000);
+    SesTenants.awaitLane(a, 1);
+    SesTenants.awaitLane(b, 1);
+
+    report("B alone", runB(b, "alone", B_SECONDS, SERVICE, Duration.ofSeconds(30)));
+    List<ContractEvent<SendRequest>> backlog = requests(a, "a-", BACKLOG);
+    CompletableFuture<Void> produced =
+        CompletableFuture.runAsync(() -> ContractKafka.publishAll(backlog));
+    report(
+        "B while A's " + BACKLOG + " are produced and taken in (same partition)",
+        runB(b, "arriving", B_SECONDS, SERVICE, Duration.ofSeconds(120)));
+    produced.join();
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> count("tenant_id = ? AND status IN ('ACCEPTED', 'SENT')", a) >= BACKLOG);
+    report(
+        "B beside A's backlog, " + count("tenant_id = ? AND status = 'ACCEPTED'", a) + " queued",
+        runB(b, "backlog", B_SECONDS, SERVICE, Duration.ofSeconds(30)));
+    SesTenants.publish(a, TenantStatus.SUSPENDED, 2, 10, 10_000_000);
+    SesTenants.awaitLane(a, 2);
+    report(
+        "B beside A suspended, " + count("tenant_id = ? AND status = 'ACCEPTED'", a) + " parked",
+        runB(b, "suspended", B_SECONDS, SERVICE, Duration.ofSeconds(30)));
+    System.out.printf("BENCH removed A's queued rows: %d%n", BenchProbes.deleteQueued(a));
+  }
+
+  @Test
+  @Order(3)
+  void naiveBaseline() throws Exception {
+    String a = SampleEvents.newTenantId();
+    String b = SampleEvents.newTenantId();
+    SesTenants.provision(a, 10, 10_000_000);
+    SesTenants.provision(b, 50, 10_000_000);
+    try (NaiveSender naive = new NaiveSender(Map.of(a, 10, b, 50))) {
+      Consumer<ContractEvent<SendRequest>> toNaive = e -> naive.publishAll(List.of(e));
+      report("naive: B alone", runB(b, "naive-alone", 10, toNaive, Duration.ofSeconds(10)));
+      naive.publishAll(requests(a, "na-", NAIVE_BACKLOG));
+      report(
+          "naive: B beside A's " + NAIVE_BACKLOG + " (" + NAIVE_SECONDS + " s window)",
+          runB(b, "naive-backlog", NAIVE_SECONDS, toNaive, Duration.ofSeconds(1)));
+    }
+  }
+
+  @Test
+  @Order(4)
+  void parkedMemory() throws Exception {
+    String p = SampleEvents.newTenantId();
+    String q = SampleEvents.newTenantId();
+    SesTenants.provision(p, 10, 10_000_000);
+    SesTenants.provision(q, 50, 10_000_000);
+    SesTenants.publish(p, TenantStatus.SUSPENDED, 2, 10, 10_000_000);
+    SesTenants.awaitLane(p, 2);
+    SesTenants.awaitLane(q, 1);
+
+    memory("0 parked, idle");
+    Latency before = runB(q, "q0", B_SECONDS, SERVICE, Duration.ofSeconds(30));
+    memory("0 parked, after tenant Q sent " + B_RATE + "/s for " + B_SECONDS + " s: " + before);
+    long started = System.nanoTime();
+    BenchProbes.park(p, PARKED);
+    System.out.printf(
+        "BENCH parked %,d rows of a suspended tenant by SQL in %d s (%,d queued in all)%n",
+        PARKED,
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+        count("status = 'ACCEPTED'"));
+    Thread.sleep(10_000); // scheduler ticks and sweeps run beside the parked rows
+    memory(PARKED + " parked, idle");
+    Latency beside = runB(q, "q1", B_SECONDS, SERVICE, Duration.ofSeconds(30));
+    memory(PARKED + " parked, after Q sent " + B_RATE + "/s for " + B_SECONDS + " s: " + beside);
+    System.out.printf("BENCH removed the parked rows: %d%n", BenchProbes.deleteQueued(p));
+  }
+
+  /**
+   * B's messages one at a time, {@code bench.bRate} a second, each produced on a timer; latency is
+   * SES's acceptance (the simulator's clock) minus the produce time. Waits {@code drain} after the
+   * last produce for the rest.
+   */
+  private static Latency runB(
+      String b,
+      String label,
+      int seconds,
+      Consumer<ContractEvent<SendRequest>> publish,
+      Duration drain)
+      throws Exception {
+    String prefix = label + "-";
+    int total = B_RATE * seconds;
+    Map<String, Instant> producedAt = new ConcurrentHashMap<>();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    for (int i = 0; i < total; i++) {
+      String id = prefix + i;
+      Runnable produce =
+          () -> {
+            ContractEvent<SendRequest> e = SesTenants.request(b, id, Stream.TRANSACTIONAL);
+            producedAt.put(id, e.data().requestedAt());
+            publish.accept(e);
+          };
+      timer.schedule(produce, i * 1_000_000L / B_RATE, TimeUnit.MICROSECONDS);
+    }
+    timer.shutdown();
+    timer.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + drain.toNanos();
+    List<SendRecord> sent = BenchProbes.sendsOf(b::equals, prefix);
+    while (sent.size() < total && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      sent = BenchProbes.sendsOf(b::equals, prefix);
+    }
+    long[] millis =
+        sent.stream()
+            .mapToLong(
+                r ->
+                    Duration.between(producedAt.get(BenchProbes.messageId(r)), r.sentAt())
+                        .toMillis())
+            .sorted()
+            .toArray();
+    return new Latency(sent.size(), total, millis);
+  }
+
+  /** Publishes {@code n} messages round-robin over the tenants; waits until SES accepted all. */
+  private static double sendAll(List<String> tenants, String prefix, int n) {
+    List<ContractEvent<SendRequest>> events = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      events.add(SesTenants.request(tenants.get(i % tenants.size()), prefix + i, Stream.MARKETING));
+    }
+    Instant start = Instant.now();
+    ContractKafka.publishAll(events);
+    double produced = seconds(start, Instant.now());
+    Set<String> set = Set.copyOf(tenants);
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> BenchProbes.sendsOf(set::contains, prefix).size() >= n);
+    return produced;
+  }
+
+  /** When the row with id {@code last} of table message was stored (ids come from a sequence). */
+  private static Instant storedAt(long last) {
+    while (BenchProbes.maxMessageRowId() < last) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return Instant.now();
+  }
+
+  private static List<ContractEvent<SendRequest>> requests(String tenant, String prefix, int n) {
+    List<ContractEvent<SendRequest>> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(SesTenants.request(tenant, prefix + i, Stream.MARKETING));
+    }
+    return out;
+  }
+
+  private static void report(String scenario, Latency latency) {
+    System.out.printf("BENCH latency, %s: %s%n", scenario, latency);
+  }
+
+  private static void memory(String label) throws Exception {
+    System.out.printf("BENCH memory, %s: %s%n", label, BenchProbes.memory());
+  }
+
+  private static double seconds(Instant from, Instant to) {
+    return Duration.between(from, to).toMillis() / 1e3;
+  }
+}

@@ -52,12 +52,15 @@ public class Ledger {
           + " updated_at = now() WHERE m.id IN (SELECT id FROM message"
           + " WHERE tenant_id = ANY($1::text[]) AND status = 'ACCEPTED' LIMIT $2"
           + " FOR UPDATE SKIP LOCKED) RETURNING m.id, m.request, m.attempts, m.expires_at";
+  // every outcome of a tick in one statement, matched on the primary key
   private static final String RECORD =
-      "UPDATE message SET status = $2::varchar, status_reason = $3::text,"
-          + " ses_message_id = $4::varchar, not_before = $5::timestamptz,"
-          + " sent_at = CASE WHEN $2::varchar = 'SENT' THEN now() ELSE sent_at END,"
+      "UPDATE message m SET status = u.status, status_reason = u.reason,"
+          + " ses_message_id = u.ses, not_before = u.not_before,"
+          + " sent_at = CASE WHEN u.status = 'SENT' THEN now() ELSE m.sent_at END,"
           + " updated_at = now()"
-          + " WHERE id = $1 AND status = 'SENDING'";
+          + " FROM unnest($1::int8[], $2::varchar[], $3::text[], $4::varchar[],"
+          + " $5::timestamptz[]) AS u(id, status, reason, ses, not_before)"
+          + " WHERE m.id = u.id AND m.status = 'SENDING'";
   private static final String IN_DOUBT =
       "UPDATE message SET status = 'IN_DOUBT', status_reason = $2, updated_at = now()"
           + " WHERE id IN (SELECT id FROM message WHERE status = 'SENDING' AND claimed_at < $1"
@@ -98,19 +101,23 @@ public class Ledger {
     if (outcomes.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    List<Tuple> updates = new ArrayList<>(outcomes.size());
-    for (Outcome o : outcomes) {
-      updates.add(
-          Tuple.tuple()
-              .addLong(o.claim().id())
-              .addString(o.status().name())
-              .addString(o.reason())
-              .addString(o.sesMessageId())
-              .addOffsetDateTime(
-                  o.notBefore() == null ? null : o.notBefore().atOffset(ZoneOffset.UTC)));
+    int n = outcomes.size();
+    Long[] ids = new Long[n];
+    String[] statuses = new String[n];
+    String[] reasons = new String[n];
+    String[] sesIds = new String[n];
+    OffsetDateTime[] notBefore = new OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      Outcome o = outcomes.get(i);
+      ids[i] = o.claim().id();
+      statuses[i] = o.status().name();
+      reasons[i] = o.reason();
+      sesIds[i] = o.sesMessageId();
+      notBefore[i] = o.notBefore() == null ? null : o.notBefore().atOffset(ZoneOffset.UTC);
     }
+    Tuple updates = Tuple.from(Arrays.<Object>asList(ids, statuses, reasons, sesIds, notBefore));
     return pool.withTransaction(
-        tx -> tx.preparedQuery(RECORD).executeBatch(updates).chain(() -> outbox(tx, events)));
+        tx -> tx.preparedQuery(RECORD).execute(updates).chain(() -> outbox(tx, events)));
   }
 
   /**
@@ -143,8 +150,8 @@ public class Ledger {
     if (events.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    return tx.preparedQuery(OutboxRow.INSERT)
-        .executeBatch(events.stream().map(e -> Tuple.from(Arrays.asList(e.values()))).toList())
+    return tx.preparedQuery(OutboxRow.INSERT_ALL)
+        .execute(Tuple.from(Arrays.asList(OutboxRow.columns(events))))
         .replaceWithVoid();
   }
 

@@ -3,6 +3,7 @@ package io.isolane.sending.service;
 import io.isolane.sending.Claim;
 import io.isolane.sending.Lane;
 import io.isolane.sending.Outcome;
+import io.isolane.sending.SendResult;
 import io.isolane.sending.client.SesSender;
 import io.isolane.sending.config.AwsConfig;
 import io.isolane.sending.config.SendingConfig;
@@ -11,6 +12,7 @@ import io.isolane.sending.repository.Ledger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -38,6 +42,7 @@ public class Dispatcher {
   // a round never holds up the next one for long, whatever hangs
   private static final Duration TICK_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration ACCOUNT_READ_TIMEOUT = Duration.ofSeconds(5);
+  private static final Executor SDK_CALLS = Infrastructure.getDefaultWorkerPool();
 
   private final Lanes lanes;
   private final Planner planner;
@@ -228,11 +233,15 @@ public class Dispatcher {
     }
     pacing.sent(lane.tenantId(), mailbox, domain, now);
     inFlight.incrementAndGet();
-    ses.send(prepared.email())
+    // building and signing the SDK request costs more than all the scheduling: off the event loop
+    CompletableFuture.supplyAsync(() -> ses.send(prepared.email()), SDK_CALLS)
+        .thenCompose(call -> call)
         .whenComplete(
             (result, error) -> {
               inFlight.decrementAndGet();
-              completions.answered(claim, lane, result, prepared.note());
+              SendResult answer =
+                  result != null ? result : new SendResult.Unknown("SES call failed: " + error);
+              completions.answered(claim, lane, answer, prepared.note());
             });
   }
 

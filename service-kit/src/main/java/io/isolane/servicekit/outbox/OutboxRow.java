@@ -4,6 +4,7 @@ import io.isolane.contracts.ContractEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * An outbox row for writers that use the reactive SQL client directly (hot paths that batch many
@@ -29,6 +30,33 @@ public record OutboxRow(
   public static final String INSERT =
       "INSERT INTO outbox_event (event_id, ce_type, source, tenant_id, event_time, payload)"
           + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING";
+
+  /** Many rows in one statement: the parameters are {@link #columns}, in order. */
+  public static final String INSERT_ALL =
+      "INSERT INTO outbox_event (event_id, ce_type, source, tenant_id, event_time, payload)"
+          + " SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[],"
+          + " $5::timestamptz[], $6::text[]) ON CONFLICT (event_id) DO NOTHING";
+
+  /** The rows as one array per column, in {@link #INSERT_ALL}'s parameter order. */
+  public static Object[] columns(List<OutboxRow> rows) {
+    int n = rows.size();
+    String[] ids = new String[n];
+    String[] types = new String[n];
+    String[] sources = new String[n];
+    String[] tenants = new String[n];
+    OffsetDateTime[] times = new OffsetDateTime[n];
+    String[] payloads = new String[n];
+    for (int i = 0; i < n; i++) {
+      OutboxRow r = rows.get(i);
+      ids[i] = r.eventId();
+      types[i] = r.ceType();
+      sources[i] = r.source();
+      tenants[i] = r.tenantId();
+      times[i] = r.eventTime();
+      payloads[i] = r.payload();
+    }
+    return new Object[] {ids, types, sources, tenants, times, payloads};
+  }
 
   public static OutboxRow of(ContractEvent<?> event) {
     Instant time = event.time();

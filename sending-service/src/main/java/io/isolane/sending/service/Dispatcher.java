@@ -41,10 +41,10 @@ public class Dispatcher {
   private static final Logger LOG = Logger.getLogger(Dispatcher.class);
   // a round never holds up the next one for long, whatever hangs
   private static final Duration TICK_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration ACCOUNT_READ_TIMEOUT = Duration.ofSeconds(5);
   private static final Executor SDK_CALLS = Infrastructure.getDefaultWorkerPool();
 
   private final Lanes lanes;
+  private final AccountRates accounts;
   private final Planner planner;
   private final MailboxPacing pacing;
   private final Suppressions suppressions;
@@ -61,11 +61,10 @@ public class Dispatcher {
   private final TickReport report = new TickReport();
   private Vertx vertx;
   private long timer;
-  private volatile long accountReadAt;
-  private volatile AccountRate account;
 
   public Dispatcher(
       Lanes lanes,
+      AccountRates accounts,
       Planner planner,
       MailboxPacing pacing,
       Suppressions suppressions,
@@ -78,6 +77,7 @@ public class Dispatcher {
       SendingConfig config,
       AwsConfig aws) {
     this.lanes = lanes;
+    this.accounts = accounts;
     this.planner = planner;
     this.pacing = pacing;
     this.suppressions = suppressions;
@@ -115,8 +115,8 @@ public class Dispatcher {
     report.ticked(now);
     return completions
         .flush()
-        .invoke(throttles -> backOff(throttles, now))
-        .chain(() -> accountRate(now))
+        .invoke(throttles -> accounts.throttled(throttles, now))
+        .chain(() -> accounts.current(now))
         .chain(rate -> rate == null ? Uni.createFrom().voidItem() : dispatch(rate, now))
         .ifNoItem()
         .after(TICK_TIMEOUT)
@@ -242,36 +242,6 @@ public class Dispatcher {
               SendResult answer =
                   result != null ? result : new SendResult.Unknown("SES call failed: " + error);
               completions.answered(claim, lane, answer, prepared.note());
-            });
-  }
-
-  private void backOff(int throttles, long now) {
-    if (throttles > 0 && account != null) {
-      account.throttled(now);
-      LOG.infof("SES throttled %d sends; account rate now %.1f/s", throttles, account.rate());
-    }
-  }
-
-  /** This instance's account rate, once SES has told the account's max send rate. */
-  private Uni<AccountRate> accountRate(long now) {
-    if (account != null) {
-      if (now - accountReadAt > config.accountRefresh().toNanos()) {
-        accountReadAt = now; // re-read in the background; quotas change (SES raises them)
-        ses.maxSendRate().thenAccept(max -> account.accountMax(max, System.nanoTime()));
-      }
-      return Uni.createFrom().item(account);
-    }
-    return Uni.createFrom()
-        .completionStage(ses::maxSendRate)
-        .ifNoItem()
-        .after(ACCOUNT_READ_TIMEOUT)
-        .fail()
-        .map(
-            max -> {
-              account = new AccountRate(max, config.accountRateIncrease(), now);
-              accountReadAt = now;
-              LOG.infof("SES account max send rate %.1f/s", max);
-              return account;
             });
   }
 }

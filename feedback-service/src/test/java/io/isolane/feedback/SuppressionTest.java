@@ -16,6 +16,8 @@ import io.isolane.testkit.TopicWatcher;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +80,37 @@ class SuppressionTest {
             suppressions.await(e -> e.data().address().equals("angry@example.org")).data().reason())
         .isEqualTo(SuppressionReason.COMPLAINT);
     assertThat(count(tenant)).isEqualTo("2");
+  }
+
+  @Test
+  void softBouncesInARowSuppressForAWhileButADeliveryEndsTheStreak() {
+    String tenant = SampleEvents.newTenantId();
+    for (String event : new String[] {"soft", "soft", "delivered", "soft", "soft"}) {
+      ContractKafka.publish(
+          event.equals("soft")
+              ? SampleEvents.emailEvent(tenant, EmailEventType.BOUNCED, "streak@example.org", SOFT)
+              : SampleEvents.emailEvent(
+                  tenant, EmailEventType.DELIVERED, "streak@example.org", null));
+    }
+    for (int i = 0; i < 3; i++) {
+      ContractKafka.publish(
+          SampleEvents.emailEvent(tenant, EmailEventType.BOUNCED, "full@example.org", SOFT));
+    }
+
+    Suppression full =
+        suppressions.await(e -> e.data().address().equals("full@example.org")).data();
+    assertThat(full.reason()).isEqualTo(SuppressionReason.SOFT_BOUNCE);
+    assertThat(full.expiresAt())
+        .isBetween(Instant.now().plus(Duration.ofDays(6)), Instant.now().plus(Duration.ofDays(7)));
+    // one partition per tenant, in order: "streak" was handled before "full" was suppressed
+    assertThat(count(tenant)).isEqualTo("1");
+    assertThat(
+            TestDatabase.queryString(
+                "feedback",
+                "SELECT consecutive FROM soft_bounce_streak WHERE tenant_id = ? AND address = ?",
+                tenant,
+                "streak@example.org"))
+        .isEqualTo("2");
   }
 
   @Test

@@ -9,4 +9,12 @@ public interface FeedbackConfig {
   /** CloudEvents source of the events this service publishes. */
   @WithDefault("/isolane/feedback-service")
   String eventSource();
+
+  /** Transient bounces in a row (no delivery between) after which an address is suppressed. */
+  @WithDefault("3")
+  int softBounceLimit();
+
+  /** How long a soft-bounce suppression lasts. */
+  @WithDefault("7d")
+  java.time.Duration softBounceSuppression();
 }

@@ -26,16 +26,19 @@ public class SuppressionService {
   private final ProcessedEventRepository processed;
   private final Outbox outbox;
   private final FeedbackConfig config;
+  private final SoftBounces softBounces;
 
   public SuppressionService(
       SuppressionRepository suppressions,
       ProcessedEventRepository processed,
       Outbox outbox,
-      FeedbackConfig config) {
+      FeedbackConfig config,
+      SoftBounces softBounces) {
     this.suppressions = suppressions;
     this.processed = processed;
     this.outbox = outbox;
     this.config = config;
+    this.softBounces = softBounces;
   }
 
   /** Handles one email event unless it was handled before. */
@@ -57,7 +60,7 @@ public class SuppressionService {
             () ->
                 SuppressionPolicy.reasonFor(event.data())
                     .map(reason -> suppress(event, reason))
-                    .orElseGet(() -> Uni.createFrom().voidItem()));
+                    .orElseGet(() -> softBounces.track(event)));
   }
 
   private Uni<Void> suppress(ContractEvent<EmailEvent> event, SuppressionReason reason) {
@@ -71,6 +74,19 @@ public class SuppressionService {
    */
   public Uni<Boolean> suppressOnce(
       String tenantId, String recipient, SuppressionReason reason, String sourceEventId) {
+    return suppressOnce(tenantId, recipient, reason, sourceEventId, null);
+  }
+
+  /**
+   * As {@link #suppressOnce(String, String, SuppressionReason, String)}, lapsing at {@code
+   * expiresAt}.
+   */
+  public Uni<Boolean> suppressOnce(
+      String tenantId,
+      String recipient,
+      SuppressionReason reason,
+      String sourceEventId,
+      Instant expiresAt) {
     String address = recipient.toLowerCase(Locale.ROOT);
     return suppressions
         .findById(new Suppression.Key(tenantId, address))
@@ -78,7 +94,7 @@ public class SuppressionService {
             existing ->
                 existing != null
                     ? Uni.createFrom().item(false)
-                    : store(newSuppression(tenantId, address, reason, sourceEventId))
+                    : store(newSuppression(tenantId, address, reason, sourceEventId, expiresAt))
                         .replaceWith(true));
   }
 
@@ -95,13 +111,18 @@ public class SuppressionService {
   }
 
   private static Suppression newSuppression(
-      String tenantId, String address, SuppressionReason reason, String sourceEventId) {
+      String tenantId,
+      String address,
+      SuppressionReason reason,
+      String sourceEventId,
+      Instant expiresAt) {
     Suppression s = new Suppression();
     s.tenantId = tenantId;
     s.address = address;
     s.reason = reason;
     s.sourceEventId = sourceEventId;
     s.suppressedAt = Instant.now();
+    s.expiresAt = expiresAt;
     return s;
   }
 }

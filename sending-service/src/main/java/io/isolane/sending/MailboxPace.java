@@ -49,10 +49,6 @@ public final class MailboxPace {
     recentByDomain.forEach((domain, times) -> times.forEach(t -> recent(domain).add(t)));
   }
 
-  public MailboxLimits limits() {
-    return limits;
-  }
-
   /** Newer limits; what was sent still counts. */
   public synchronized void limits(MailboxLimits limits) {
     this.limits = limits;
@@ -112,10 +108,6 @@ public final class MailboxPace {
     if (limits.recipientDomainHourlyCap() != null && domain != null) {
       recent(domain).addLast(now);
     }
-  }
-
-  public synchronized int sentToday() {
-    return sentOnDay;
   }
 
   private Deque<Instant> recent(String domain) {

@@ -12,11 +12,6 @@ import java.util.List;
 @ApplicationScoped
 public class MessageRepository implements PanacheRepository<Message> {
 
-  /** The tenant's message with this id, or null. */
-  public Uni<Message> find(String tenantId, String messageId) {
-    return find("tenantId = ?1 and messageId = ?2", tenantId, messageId).firstResult();
-  }
-
   /** The tenant's messages that wait for its state. */
   public Uni<List<Message>> awaiting(String tenantId) {
     return list(

@@ -5,7 +5,9 @@ import io.isolane.contracts.events.InboundReply;
 import io.isolane.contracts.events.MailboxLimits;
 import io.isolane.contracts.events.ReplyClassified;
 import io.isolane.contracts.events.SendRequest;
+import io.isolane.contracts.events.SenderHealth;
 import io.isolane.contracts.events.Suppression;
+import io.isolane.contracts.events.SuppressionRequest;
 import io.isolane.contracts.events.TenantCommand;
 import io.isolane.contracts.events.TenantState;
 import java.util.List;
@@ -32,6 +34,12 @@ public final class EventTypes {
   public static final EventType<ReplyClassified> REPLY_CLASSIFIED =
       new EventType<>("reply-classified", 1, ReplyClassified.class, Topic.REPLY_CLASSIFIED, null);
 
+  public static final EventType<SuppressionRequest> SUPPRESSION_REQUEST =
+      new EventType<>(
+          "suppression-request", 1, SuppressionRequest.class, Topic.SUPPRESSION_REQUESTS, null);
+  public static final EventType<SenderHealth> SENDER_HEALTH =
+      new EventType<>("sender-health", 1, SenderHealth.class, Topic.SENDER_HEALTH, null);
+
   private static final List<EventType<?>> ALL =
       List.of(
           TENANT_STATE,
@@ -41,7 +49,9 @@ public final class EventTypes {
           SUPPRESSION,
           TENANT_COMMAND,
           INBOUND_REPLY,
-          REPLY_CLASSIFIED);
+          REPLY_CLASSIFIED,
+          SUPPRESSION_REQUEST,
+          SENDER_HEALTH);
 
   private EventTypes() {}
 

@@ -9,9 +9,11 @@ import io.isolane.contracts.events.MailboxStatus;
 import io.isolane.contracts.events.ReplyCategory;
 import io.isolane.contracts.events.ReplyClassified;
 import io.isolane.contracts.events.SendRequest;
+import io.isolane.contracts.events.SenderHealth;
 import io.isolane.contracts.events.Stream;
 import io.isolane.contracts.events.Suppression;
 import io.isolane.contracts.events.SuppressionReason;
+import io.isolane.contracts.events.SuppressionRequest;
 import io.isolane.contracts.events.TenantCommand;
 import io.isolane.contracts.events.TenantEvent;
 import io.isolane.contracts.events.TenantState;
@@ -38,6 +40,8 @@ final class EventSamples {
       case "tenant-command" -> tenantCommand();
       case "inbound-reply" -> inboundReply();
       case "reply-classified" -> replyClassified();
+      case "suppression-request" -> suppressionRequest();
+      case "sender-health" -> senderHealth();
       default -> throw new IllegalArgumentException("no sample for " + type);
     };
   }
@@ -170,6 +174,40 @@ final class EventSamples {
         0.93,
         "pt",
         LocalDate.of(2027, 3, 3),
+        AT);
+  }
+
+  static SuppressionRequest suppressionRequest() {
+    return new SuppressionRequest(
+        "req-1",
+        TENANT,
+        "bob@example.org",
+        SuppressionReason.UNSUBSCRIBE,
+        "reply-1",
+        "reply-classifier",
+        "\"please remove me from your list\"",
+        AT,
+        AT.plusSeconds(86_400));
+  }
+
+  static SenderHealth senderHealth() {
+    return new SenderHealth(
+        "health-1",
+        TENANT,
+        SenderHealth.Scope.MAILBOX,
+        "ana@mail.acme.example",
+        SenderHealth.Status.BREACH,
+        SenderHealth.Status.WARNING,
+        200,
+        9,
+        3,
+        0,
+        1,
+        4,
+        0.045,
+        0.0,
+        "hard bounces 4.5% of the last 200 sends, over the 4% pause threshold",
+        "cmd-1",
         AT);
   }
 }

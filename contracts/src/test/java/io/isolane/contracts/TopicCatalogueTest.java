@@ -31,7 +31,9 @@ class TopicCatalogueTest {
             "suppressions",
             "tenant.commands",
             "inbound.replies",
-            "reply.classified");
+            "reply.classified",
+            "suppression.requests",
+            "sender.health");
   }
 
   @Test

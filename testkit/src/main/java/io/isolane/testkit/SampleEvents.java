@@ -32,6 +32,16 @@ public final class SampleEvents {
   /** A tenant state with one domain and the given mailboxes. */
   public static ContractEvent<TenantState> tenantState(
       String tenantId, TenantStatus status, long version, String... mailboxes) {
+    return tenantState(tenantId, status, version, List.of(), mailboxes);
+  }
+
+  /** A tenant state with one domain, the given mailboxes and live API keys. */
+  public static ContractEvent<TenantState> tenantState(
+      String tenantId,
+      TenantStatus status,
+      long version,
+      List<TenantState.ApiKeyDigest> apiKeys,
+      String... mailboxes) {
     List<TenantState.Mailbox> boxes =
         java.util.Arrays.stream(mailboxes)
             .map(a -> new TenantState.Mailbox(a, null, MailboxStatus.WARMING, null, null))
@@ -58,7 +68,7 @@ public final class SampleEvents {
                     true,
                     "bounce.mail." + tenantId + ".example")),
             boxes,
-            List.of(),
+            apiKeys,
             version,
             Instant.now());
     return ContractEvent.of(EventTypes.TENANT_STATE, SOURCE, state);

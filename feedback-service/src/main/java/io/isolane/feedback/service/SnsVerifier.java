@@ -49,6 +49,9 @@ public class SnsVerifier {
         .transform(e -> new RejectedSnsMessage("certificate unavailable: " + e.getMessage()))
         .map(
             certificate -> {
+              if (!current(certificate, now)) {
+                throw new RejectedSnsMessage("signing certificate not valid at " + now);
+              }
               if (!valid(m, certificate)) {
                 throw new RejectedSnsMessage("bad signature");
               }
@@ -77,6 +80,15 @@ public class SnsVerifier {
     }
     if (sent.isBefore(now.minus(maxAge)) || sent.isAfter(now.plus(CLOCK_SKEW))) {
       throw new RejectedSnsMessage("stale Timestamp " + m.timestamp() + " (replay?)");
+    }
+  }
+
+  private static boolean current(X509Certificate certificate, Instant now) {
+    try {
+      certificate.checkValidity(java.util.Date.from(now));
+      return true;
+    } catch (java.security.cert.CertificateException e) {
+      return false;
     }
   }
 

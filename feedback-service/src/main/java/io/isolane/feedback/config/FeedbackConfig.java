@@ -17,4 +17,8 @@ public interface FeedbackConfig {
   /** How long a soft-bounce suppression lasts. */
   @WithDefault("7d")
   java.time.Duration softBounceSuppression();
+
+  /** How often this instance re-reads every tenant's API keys and domains. */
+  @WithDefault("1s")
+  java.time.Duration directoryRefresh();
 }

@@ -5,6 +5,12 @@ public final class Channels {
   /** Incoming: email.events. */
   public static final String EMAIL_EVENTS_IN = "email-events-in";
 
+  /** Incoming: tenant.state (API keys, domains, tiers). */
+  public static final String TENANT_STATE_IN = "tenant-state-in";
+
+  /** Incoming: suppression.requests (reply-classifier's unsubscribe replies and bounce reports). */
+  public static final String SUPPRESSION_REQUESTS_IN = "suppression-requests-in";
+
   /** Outgoing: suppressions, through the outbox. */
   public static final String SUPPRESSIONS_OUT = "suppressions-out";
 

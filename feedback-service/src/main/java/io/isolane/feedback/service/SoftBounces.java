@@ -22,12 +22,12 @@ import java.util.Locale;
 @ApplicationScoped
 public class SoftBounces {
   private final SoftBounceStreakRepository streaks;
-  private final Instance<SuppressionService> suppressions;
+  private final Instance<SuppressionList> suppressions;
   private final FeedbackConfig config;
 
   public SoftBounces(
       SoftBounceStreakRepository streaks,
-      Instance<SuppressionService> suppressions,
+      Instance<SuppressionList> suppressions,
       FeedbackConfig config) {
     this.streaks = streaks;
     this.suppressions = suppressions;

@@ -27,13 +27,13 @@ import java.util.UUID;
 public class UnsubscribeService {
   private final UnsubscribeTokens tokens;
   private final UnsubscribeConfig config;
-  private final SuppressionService suppressions;
+  private final SuppressionList suppressions;
   private final Outbox outbox;
   private final FeedbackConfig feedback;
 
   public UnsubscribeService(
       UnsubscribeConfig config,
-      SuppressionService suppressions,
+      SuppressionList suppressions,
       Outbox outbox,
       FeedbackConfig feedback) {
     this.tokens = UnsubscribeTokens.of(config.signingKeyId(), config.secrets());

@@ -11,6 +11,21 @@ public final class Channels {
   /** Incoming: suppression.requests (reply-classifier's unsubscribe replies and bounce reports). */
   public static final String SUPPRESSION_REQUESTS_IN = "suppression-requests-in";
 
+  /** Incoming: email.events again, for health and reports (own consumer group). */
+  public static final String HEALTH_EMAIL_EVENTS_IN = "health-email-events-in";
+
+  /** Incoming: reply.classified, counted as replies. */
+  public static final String HEALTH_REPLIES_IN = "health-replies-in";
+
+  /** Incoming: tenant.commands; a resume starts the sender's health afresh. */
+  public static final String HEALTH_COMMANDS_IN = "health-commands-in";
+
+  /** Outgoing: sender.health, through the outbox. */
+  public static final String SENDER_HEALTH_OUT = "sender-health-out";
+
+  /** Outgoing: tenant.commands (pauses), through the outbox. */
+  public static final String TENANT_COMMANDS_OUT = "tenant-commands-out";
+
   /** Outgoing: suppressions, through the outbox. */
   public static final String SUPPRESSIONS_OUT = "suppressions-out";
 

@@ -7,12 +7,23 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-/** The outbox's way out: suppressions and email.events. */
+/** The outbox's way out: suppressions, email.events, sender.health and tenant.commands. */
 @Singleton
 public class EventSink extends TopicSink {
   public EventSink(
       @Channel(Channels.SUPPRESSIONS_OUT) MutinyEmitter<byte[]> suppressions,
-      @Channel(Channels.EMAIL_EVENTS_OUT) MutinyEmitter<byte[]> emailEvents) {
-    super(Map.of(Topic.SUPPRESSIONS, suppressions, Topic.EMAIL_EVENTS, emailEvents));
+      @Channel(Channels.EMAIL_EVENTS_OUT) MutinyEmitter<byte[]> emailEvents,
+      @Channel(Channels.SENDER_HEALTH_OUT) MutinyEmitter<byte[]> health,
+      @Channel(Channels.TENANT_COMMANDS_OUT) MutinyEmitter<byte[]> commands) {
+    super(
+        Map.of(
+            Topic.SUPPRESSIONS,
+            suppressions,
+            Topic.EMAIL_EVENTS,
+            emailEvents,
+            Topic.SENDER_HEALTH,
+            health,
+            Topic.TENANT_COMMANDS,
+            commands));
   }
 }

@@ -1,0 +1,41 @@
+package io.isolane.feedback.messaging;
+
+import io.isolane.contracts.EventTypes;
+import io.isolane.contracts.kafka.EventCodec;
+import io.isolane.feedback.service.HealthMonitor;
+import io.isolane.servicekit.messaging.Retries;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Feeds health monitoring and reports: email.events and reply.classified count, resumes on
+ * tenant.commands start a sender afresh. Its own consumer groups, so suppression never waits on it.
+ */
+@ApplicationScoped
+public class HealthConsumers {
+  private final HealthMonitor monitor;
+
+  public HealthConsumers(HealthMonitor monitor) {
+    this.monitor = monitor;
+  }
+
+  @Incoming(Channels.HEALTH_EMAIL_EVENTS_IN)
+  public Uni<Void> emailEvent(ConsumerRecord<String, byte[]> record) {
+    return Retries.untilDone(
+        () -> monitor.record(EventCodec.decode(EventTypes.EMAIL_EVENT, record)));
+  }
+
+  @Incoming(Channels.HEALTH_REPLIES_IN)
+  public Uni<Void> reply(ConsumerRecord<String, byte[]> record) {
+    return Retries.untilDone(
+        () -> monitor.recordReply(EventCodec.decode(EventTypes.REPLY_CLASSIFIED, record)));
+  }
+
+  @Incoming(Channels.HEALTH_COMMANDS_IN)
+  public Uni<Void> command(ConsumerRecord<String, byte[]> record) {
+    return Retries.untilDone(
+        () -> monitor.resumed(EventCodec.decode(EventTypes.TENANT_COMMAND, record)));
+  }
+}

@@ -1,0 +1,209 @@
+package io.isolane.feedback.service;
+
+import io.isolane.contracts.ContractEvent;
+import io.isolane.contracts.events.EmailEvent;
+import io.isolane.contracts.events.ReplyClassified;
+import io.isolane.contracts.events.SenderHealth;
+import io.isolane.contracts.events.TenantCommand;
+import io.isolane.feedback.HealthFigures;
+import io.isolane.feedback.HealthJudge;
+import io.isolane.feedback.HealthSubject;
+import io.isolane.feedback.HealthThresholds;
+import io.isolane.feedback.Observation;
+import io.isolane.feedback.config.HealthConfig;
+import io.isolane.feedback.repository.HealthRepository;
+import io.isolane.feedback.repository.ReportRepository;
+import io.isolane.servicekit.outbox.OutboxRow;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps every tenant's rolling health figures and report counters as events arrive, and when a
+ * sender's health changes publishes it (sender.health) and pauses the smallest scope that explains
+ * a breach (tenant.commands), all in the transaction that counts the event, once per event.
+ */
+@ApplicationScoped
+public class HealthMonitor {
+  private static final String PREFIX = "health:";
+
+  private final Pool pool;
+  private final HealthRepository health;
+  private final ReportRepository reports;
+  private final HealthEvents events;
+  private final HealthConfig config;
+
+  public HealthMonitor(
+      Pool pool,
+      HealthRepository health,
+      ReportRepository reports,
+      HealthEvents events,
+      HealthConfig config) {
+    this.pool = pool;
+    this.health = health;
+    this.reports = reports;
+    this.events = events;
+    this.config = config;
+  }
+
+  /** Counts an email event. */
+  public Uni<Void> record(ContractEvent<EmailEvent> event) {
+    Optional<Observation> o = Observation.of(event.data());
+    return o.isEmpty()
+        ? Uni.createFrom().voidItem()
+        : once(
+            event.id(), event.data().tenantId(), c -> observe(c, event.data().tenantId(), o.get()));
+  }
+
+  /** Counts a classified reply. */
+  public Uni<Void> recordReply(ContractEvent<ReplyClassified> event) {
+    String tenantId = event.data().tenantId();
+    return once(event.id(), tenantId, c -> observe(c, tenantId, Observation.of(event.data())));
+  }
+
+  /** After a resume the sender starts afresh: healthy, its window empty, its breach on record. */
+  public Uni<Void> resumed(ContractEvent<TenantCommand> event) {
+    TenantCommand command = event.data();
+    if (command.action() != TenantCommand.Action.RESUME) {
+      return Uni.createFrom().voidItem();
+    }
+    return once(event.id(), command.tenantId(), c -> afresh(c, command));
+  }
+
+  /** The thresholds that apply to the tenant. */
+  public HealthThresholds defaults() {
+    return new HealthThresholds(
+        config.hardBounceWarn(),
+        config.hardBouncePause(),
+        config.complaintWarn(),
+        config.complaintPause(),
+        config.minSends(),
+        config.complaintMinSends());
+  }
+
+  private Uni<Void> once(
+      String eventId, String tenantId, java.util.function.Function<SqlConnection, Uni<Void>> work) {
+    return pool.withTransaction(
+        c ->
+            health
+                .markProcessed(c, PREFIX + eventId, tenantId)
+                .chain(first -> first ? work.apply(c) : Uni.createFrom().voidItem()));
+  }
+
+  private Uni<Void> observe(SqlConnection c, String tenantId, Observation o) {
+    Map<HealthSubject, HealthFigures> deltas = deltas(o);
+    Uni<Void> counted = reports.count(c, tenantId, o);
+    return deltas.isEmpty()
+        ? counted
+        : counted
+            .chain(() -> health.tally(c, tenantId, deltas, config.windowSends()))
+            .chain(figures -> judge(c, tenantId, figures));
+  }
+
+  private Uni<Void> judge(
+      SqlConnection c, String tenantId, Map<HealthSubject, HealthFigures> figures) {
+    return health
+        .thresholds(c, tenantId)
+        .chain(
+            own ->
+                health
+                    .recorded(c, tenantId, List.copyOf(figures.keySet()))
+                    .map(rec -> HealthJudge.changes(figures, rec, own.orElseGet(this::defaults))))
+        .chain(changes -> apply(c, tenantId, changes));
+  }
+
+  private Uni<Void> apply(SqlConnection c, String tenantId, List<HealthJudge.Change> changes) {
+    Instant now = Instant.now();
+    List<OutboxRow> rows = new ArrayList<>();
+    for (HealthJudge.Change ch : changes) {
+      String reason = ch.verdict().reason();
+      rows.add(
+          OutboxRow.of(
+              events.health(
+                  tenantId,
+                  ch.subject(),
+                  ch.verdict().status(),
+                  ch.previous(),
+                  ch.figures(),
+                  reason,
+                  ch.pauseCommandId(),
+                  now)));
+      if (ch.pauseCommandId() != null) {
+        rows.add(
+            OutboxRow.of(events.pause(tenantId, ch.subject(), ch.pauseCommandId(), reason, now)));
+      }
+    }
+    return Multi.createFrom()
+        .iterable(changes)
+        .onItem()
+        .transformToUniAndConcatenate(
+            ch ->
+                health.save(
+                    c,
+                    tenantId,
+                    ch.subject(),
+                    ch.verdict().status(),
+                    ch.verdict().reason(),
+                    ch.figures(),
+                    ch.pauseCommandId(),
+                    now))
+        .collect()
+        .last()
+        .chain(() -> outbox(c, rows));
+  }
+
+  private Uni<Void> afresh(SqlConnection c, TenantCommand command) {
+    HealthSubject subject = HealthEvents.subjectOf(command);
+    String why = "resumed by " + command.issuer() + " (" + command.reason() + ") after: ";
+    return health
+        .forget(c, command.tenantId(), subject)
+        .chain(() -> health.resume(c, command.tenantId(), subject, why))
+        .chain(
+            resumed ->
+                resumed.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : outbox(
+                        c,
+                        List.of(
+                            OutboxRow.of(
+                                events.health(
+                                    command.tenantId(),
+                                    subject,
+                                    SenderHealth.Status.HEALTHY,
+                                    resumed.get().previous(),
+                                    resumed.get().figures(),
+                                    resumed.get().reason(),
+                                    null,
+                                    Instant.now())))));
+  }
+
+  private static Uni<Void> outbox(SqlConnection c, List<OutboxRow> rows) {
+    return rows.isEmpty()
+        ? Uni.createFrom().voidItem()
+        : c.preparedQuery(OutboxRow.INSERT_ALL)
+            .execute(Tuple.from(Arrays.asList(OutboxRow.columns(rows))))
+            .replaceWithVoid();
+  }
+
+  private static Map<HealthSubject, HealthFigures> deltas(Observation o) {
+    Map<HealthSubject, HealthFigures> deltas = new LinkedHashMap<>();
+    for (HealthSubject s : o.subjects()) {
+      HealthFigures d =
+          s.scope() == SenderHealth.Scope.RECIPIENT_DOMAIN ? o.recipientDelta() : o.delta();
+      if (!d.equals(HealthFigures.NONE)) {
+        deltas.put(s, d);
+      }
+    }
+    return deltas;
+  }
+}

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** An inbound reply and what it was classified as. */
 @Entity
@@ -34,6 +35,27 @@ public class Reply {
 
   @Column(nullable = false)
   public double confidence;
+
+  /** ISO 639-1 code of the reply's own text, when known. */
+  public String language;
+
+  @Column(name = "return_date")
+  public LocalDate returnDate;
+
+  /** The address a referral points to. */
+  public String referral;
+
+  @Column(name = "bounce_status")
+  public String bounceStatus;
+
+  @Column(name = "bounce_reason")
+  public String bounceReason;
+
+  @Column(name = "bounce_hard")
+  public Boolean bounceHard;
+
+  /** What decided the category, one item per line. */
+  public String evidence;
 
   @Column(name = "received_at", nullable = false)
   public Instant receivedAt;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.isolane.contracts.RejectedEventException;
 import io.isolane.contracts.events.ReplyCategory;
-import io.isolane.replies.service.MarkerClassifier;
+import io.isolane.replies.service.ReplyClassifier;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class MarkerClassifierTest {
-  private final MarkerClassifier classifier = new MarkerClassifier(1_000_000);
+class ReplyClassifierTest {
+  private final ReplyClassifier classifier = new ReplyClassifier(1_000_000);
 
   @Test
   void deliveryReportIsABounce() {
@@ -88,7 +88,7 @@ class MarkerClassifierTest {
 
   @Test
   void oversizedMessageIsRejected() {
-    MarkerClassifier tiny = new MarkerClassifier(10);
+    ReplyClassifier tiny = new ReplyClassifier(10);
     assertThatThrownBy(() -> tiny.classify("Subject: far too long\n\nbody".getBytes()))
         .isInstanceOf(RejectedEventException.class)
         .hasMessageContaining("exceeds 10");

@@ -8,5 +8,8 @@ public final class Channels {
   /** Outgoing: reply.classified, through the outbox. */
   public static final String REPLY_CLASSIFIED_OUT = "reply-classified-out";
 
+  /** Outgoing: suppression.requests, through the outbox. */
+  public static final String SUPPRESSION_REQUESTS_OUT = "suppression-requests-out";
+
   private Channels() {}
 }

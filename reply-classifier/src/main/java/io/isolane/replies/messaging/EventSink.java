@@ -7,11 +7,15 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-/** The outbox's way out: reply.classified. */
+/** The outbox's way out: reply.classified and suppression.requests. */
 @Singleton
-public class ReplyClassifiedSink extends TopicSink {
-  public ReplyClassifiedSink(
-      @Channel(Channels.REPLY_CLASSIFIED_OUT) MutinyEmitter<byte[]> replyClassified) {
-    super(Map.of(Topic.REPLY_CLASSIFIED, replyClassified));
+public class EventSink extends TopicSink {
+  public EventSink(
+      @Channel(Channels.REPLY_CLASSIFIED_OUT) MutinyEmitter<byte[]> replyClassified,
+      @Channel(Channels.SUPPRESSION_REQUESTS_OUT) MutinyEmitter<byte[]> suppressionRequests) {
+    super(
+        Map.of(
+            Topic.REPLY_CLASSIFIED, replyClassified,
+            Topic.SUPPRESSION_REQUESTS, suppressionRequests));
   }
 }

@@ -14,21 +14,27 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
-/** Classifies each inbound reply once, stores it, and publishes reply.classified with it. */
+/**
+ * Classifies each inbound reply once, stores it, and in the same transaction puts reply.classified
+ * and any suppression requests (unsubscribe, hard bounce) into the outbox.
+ */
 @ApplicationScoped
 public class ClassificationService {
   private final ReplyRepository replies;
   private final Outbox outbox;
   private final ReplyConfig config;
-  private final MarkerClassifier classifier;
+  private final ReplyClassifier classifier;
 
   public ClassificationService(ReplyRepository replies, Outbox outbox, ReplyConfig config) {
     this.replies = replies;
     this.outbox = outbox;
     this.config = config;
-    this.classifier = new MarkerClassifier(config.maxMessageBytes());
+    this.classifier = new ReplyClassifier(config.maxMessageBytes());
   }
 
   /** Classifies the reply unless it was classified before. */
@@ -41,18 +47,33 @@ public class ClassificationService {
   }
 
   private Uni<Void> firstTime(InboundReply inbound) {
-    Classification result = classifier.classify(decode(inbound.rawMime()));
-    Reply reply = new Reply();
-    reply.replyId = inbound.replyId();
-    reply.tenantId = inbound.tenantId();
-    reply.mailbox = inbound.recipient();
-    reply.sender = inbound.sender();
-    reply.subject = result.subject();
-    reply.category = result.category();
-    reply.confidence = result.confidence();
-    reply.receivedAt = inbound.receivedAt();
-    reply.classifiedAt = Instant.now();
-    return replies.persist(reply).chain(() -> outbox.add(eventOf(reply)));
+    Classification result = classifySafely(inbound);
+    Instant now = Instant.now();
+    Reply reply = Replies.of(inbound, result, now);
+    List<ContractEvent<?>> events = new ArrayList<>();
+    events.add(eventOf(reply));
+    events.addAll(SuppressionRequests.of(config.eventSource(), inbound, result, now));
+    Uni<Void> work = replies.persist(reply).replaceWithVoid();
+    for (ContractEvent<?> next : events) {
+      // one session, one operation at a time
+      work = work.chain(() -> outbox.add(next));
+    }
+    return work;
+  }
+
+  /** A classifier failure must not stall the partition: it dead-letters the record instead. */
+  private Classification classifySafely(InboundReply inbound) {
+    byte[] raw = decode(inbound.rawMime());
+    try {
+      return classifier.classify(
+          raw,
+          inbound.receivedAt().atZone(ZoneOffset.UTC).toLocalDate(),
+          List.of(inbound.recipient().toLowerCase(java.util.Locale.ROOT)));
+    } catch (RejectedEventException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new RejectedEventException("classifier failed: " + e, e);
+    }
   }
 
   private ContractEvent<ReplyClassified> eventOf(Reply reply) {
@@ -65,8 +86,8 @@ public class ClassificationService {
             null,
             reply.category,
             reply.confidence,
-            null,
-            null,
+            reply.language,
+            reply.returnDate,
             reply.classifiedAt);
     return ContractEvent.of(EventTypes.REPLY_CLASSIFIED, config.eventSource(), classified);
   }

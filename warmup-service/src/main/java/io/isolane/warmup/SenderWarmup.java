@@ -2,13 +2,16 @@ package io.isolane.warmup;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 
-/** A mailbox's place in its warm-up plan. */
+/** A sender's (mailbox's or domain's) place in its warm-up plan. */
 @Entity
 @Table(name = "sender_warmup")
 public class SenderWarmup {
@@ -19,24 +22,78 @@ public class SenderWarmup {
   @Column(name = "tenant_id", nullable = false)
   public String tenantId;
 
+  /** Mailbox address or domain name, lower case. */
   @Column(nullable = false)
-  public String mailbox;
+  public String sender;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public SenderKind kind;
 
   /** Name of the plan, e.g. {@code cold-outreach}. */
   @Column(nullable = false)
   public String plan;
 
+  /** Warm-up day within the plan, 1-based: advances one per healthy day. */
+  @Column(name = "plan_day", nullable = false)
+  public int planDay;
+
   /** 1-based stage within the plan. */
   @Column(nullable = false)
   public int stage;
 
-  /** The cap of the current stage. */
+  /** Today's cap. */
   @Column(name = "daily_cap", nullable = false)
   public int dailyCap;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public Phase phase;
+
+  /** Held by the tenant through the API. */
+  @Column(nullable = false)
+  public boolean paused;
+
+  /** Cut back for a breach that has not healed yet: a second breach does not cut again. */
+  @Column(name = "cut_back", nullable = false)
+  public boolean cutBack;
+
+  /** IANA zone of the sender's days (and of its sending window). */
+  @Column(name = "time_zone", nullable = false)
+  public String timeZone;
+
+  /** The last local day whose cap was computed: a day is computed once, whoever computes it. */
+  @Column(name = "last_computed_day", nullable = false)
+  public LocalDate lastComputedDay;
+
+  /** Idle days count from the later of this and the last send (enrolment, re-entry, resume). */
+  @Column(name = "active_since", nullable = false)
+  public LocalDate activeSince;
+
+  /** Why the cap is what it is. */
+  @Column(nullable = false)
+  public String reason;
 
   @Column(name = "enrolled_at", nullable = false)
   public Instant enrolledAt;
 
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
+
+  /** Applies a decision. */
+  public void apply(Decision d, Instant now) {
+    planDay = d.planDay();
+    stage = d.stage();
+    dailyCap = d.dailyCap();
+    phase = d.phase();
+    cutBack = d.cutBack();
+    reason = d.reason();
+    updatedAt = now;
+  }
+
+  /** The domain part of a mailbox, or the domain itself. */
+  public String domain() {
+    int at = sender.lastIndexOf('@');
+    return at < 0 ? sender : sender.substring(at + 1);
+  }
 }

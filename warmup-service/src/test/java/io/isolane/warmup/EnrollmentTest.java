@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.EventTypes;
+import io.isolane.contracts.events.IsolationTier;
 import io.isolane.contracts.events.MailboxLimits;
 import io.isolane.contracts.events.TenantStatus;
 import io.isolane.contracts.kafka.EventCodec;
@@ -15,9 +16,9 @@ import io.isolane.testkit.TopicWatcher;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
     value = IsolaneTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "warmup"))
 class EnrollmentTest {
+  @Inject TestClock clock;
 
   @Test
   void newMailboxIsEnrolledAndGetsItsFirstDayLimits() {
@@ -40,12 +42,14 @@ class EnrollmentTest {
       assertThat(event.data().dailyCap()).isEqualTo(20);
       assertThat(event.data().stage()).isEqualTo(1);
       assertThat(event.data().minSpacingSeconds()).isPositive();
-      assertThat(event.data().day()).isEqualTo(LocalDate.now(ZoneOffset.UTC));
+      assertThat(event.data().day()).isEqualTo(clock.today());
+      assertThat(event.data().reason()).isEqualTo("enrolled: cold-outreach stage 1");
+      assertThat(event.data().window().timeZone()).isEqualTo("UTC");
     }
     assertThat(
             TestDatabase.queryString(
                 "warmup",
-                "SELECT plan FROM sender_warmup WHERE tenant_id = ? AND mailbox = ?",
+                "SELECT plan FROM sender_warmup WHERE tenant_id = ? AND sender = ?",
                 tenant,
                 mailbox))
         .isEqualTo("cold-outreach");
@@ -74,6 +78,26 @@ class EnrollmentTest {
             TestDatabase.queryString(
                 "warmup", "SELECT count(*) FROM sender_warmup WHERE tenant_id = ?", tenant))
         .isEqualTo("2");
+  }
+
+  @Test
+  void dedicatedTenantsDomainsAreEnrolledInTheBulkDomainPreset() {
+    String tenant = SampleEvents.newTenantId();
+    String mailbox = WarmupEvents.mailbox("ana", tenant);
+    try (TopicWatcher<MailboxLimits> limits = ContractKafka.watch(EventTypes.MAILBOX_LIMITS)) {
+      ContractKafka.publish(
+          WarmupEvents.state(tenant, IsolationTier.DEDICATED, 1, List.of(), mailbox));
+      assertThat(limits.await(e -> e.data().mailbox().equals(mailbox)).data().dailyCap())
+          .isEqualTo(20);
+    }
+    assertThat(
+            TestDatabase.queryString(
+                "warmup",
+                "SELECT kind || ' ' || plan || ' ' || daily_cap FROM sender_warmup"
+                    + " WHERE tenant_id = ? AND sender = ?",
+                tenant,
+                WarmupEvents.domain(tenant)))
+        .isEqualTo("DOMAIN bulk-domain 100");
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.isolane.warmup.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
 
 /** Settings of warmup-service ({@code isolane.warmup.*}). */
 @ConfigMapping(prefix = "isolane.warmup")
@@ -10,15 +12,53 @@ public interface WarmupConfig {
   @WithDefault("/isolane/warmup-service")
   String eventSource();
 
-  /** The built-in cold-outreach mailbox preset. */
-  ColdOutreach coldOutreach();
+  /** How often senders whose local day has turned are looked for. */
+  @WithDefault("1m")
+  Duration tick();
 
-  /** Cold-outreach preset: a new mailbox's first day. */
-  interface ColdOutreach {
-    /** Messages a new mailbox may send on its first day. */
+  /** Most senders computed in one transaction (locked with SKIP LOCKED). */
+  @WithDefault("100")
+  int batchSize();
+
+  /** IANA zone of a new sender's days until the tenant sets another. */
+  @WithDefault("UTC")
+  String defaultTimeZone();
+
+  /** A cap is never more than this factor above the sender's cap the day before. */
+  @WithDefault("2.0")
+  double maxDailyGrowth();
+
+  /** A sender that sent nothing for this many days re-enters warm-up at a lower step. */
+  @WithDefault("14")
+  int idleDays();
+
+  /** Processed event ids are kept this long (redeliveries come within it). */
+  @WithDefault("7d")
+  Duration processedEventTtl();
+
+  /** Gating on the sender's own figures of the day before, from email.events. */
+  OwnFigures ownFigures();
+
+  /** Pacing published with every mailbox's cap. */
+  Pacing pacing();
+
+  /** Own figures: a day above either rate holds the next day's cap. */
+  interface OwnFigures {
+    /** Rates count only on days with at least this many sends. */
     @WithDefault("20")
-    int startCap();
+    int minSends();
 
+    /** Hard-bounce rate above which the next day holds. */
+    @WithDefault("0.05")
+    double hardBounceRate();
+
+    /** Complaint rate above which the next day holds. */
+    @WithDefault("0.003")
+    double complaintRate();
+  }
+
+  /** Spacing and sending window of warming mailboxes. */
+  interface Pacing {
     /** Minimum seconds between two sends of a warming mailbox. */
     @WithDefault("240")
     int minSpacingSeconds();
@@ -26,5 +66,17 @@ public interface WarmupConfig {
     /** Random extra spacing, up to this many seconds, so sends never look machine-timed. */
     @WithDefault("90")
     int jitterSeconds();
+
+    /** ISO days of week the mailbox sends on (1 = Monday). */
+    @WithDefault("1,2,3,4,5,6,7")
+    List<Integer> windowDays();
+
+    /** First hour of sending, in the sender's zone. */
+    @WithDefault("0")
+    int windowStartHour();
+
+    /** Hour sending stops (exclusive), in the sender's zone. */
+    @WithDefault("24")
+    int windowEndHour();
   }
 }

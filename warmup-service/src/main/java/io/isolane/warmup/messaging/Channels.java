@@ -5,6 +5,12 @@ public final class Channels {
   /** Incoming: tenant.state. */
   public static final String TENANT_STATE_IN = "tenant-state-in";
 
+  /** Incoming: sender.health. */
+  public static final String SENDER_HEALTH_IN = "sender-health-in";
+
+  /** Incoming: email.events. */
+  public static final String EMAIL_EVENTS_IN = "email-events-in";
+
   /** Outgoing: mailbox.limits, through the outbox. */
   public static final String MAILBOX_LIMITS_OUT = "mailbox-limits-out";
 

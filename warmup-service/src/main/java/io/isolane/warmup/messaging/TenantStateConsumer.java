@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Enrolls new mailboxes seen on tenant.state; invalid records go to the dead-letter topic. */
+/** Applies tenant.state (new senders are enrolled); invalid records go to the dead-letter topic. */
 @ApplicationScoped
 public class TenantStateConsumer {
   private final EnrollmentService enrollment;
@@ -21,6 +21,6 @@ public class TenantStateConsumer {
   @Incoming(Channels.TENANT_STATE_IN)
   public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
     return Retries.untilDone(
-        () -> enrollment.enrollNewMailboxes(EventCodec.decode(EventTypes.TENANT_STATE, record)));
+        () -> enrollment.apply(EventCodec.decode(EventTypes.TENANT_STATE, record)));
   }
 }

@@ -1,96 +1,178 @@
 package io.isolane.warmup.service;
 
 import io.isolane.contracts.ContractEvent;
-import io.isolane.contracts.EventTypes;
-import io.isolane.contracts.events.MailboxLimits;
+import io.isolane.contracts.events.IsolationTier;
 import io.isolane.contracts.events.TenantState;
-import io.isolane.servicekit.outbox.Outbox;
+import io.isolane.warmup.ApiKey;
+import io.isolane.warmup.Decision;
+import io.isolane.warmup.KnownTenant;
+import io.isolane.warmup.Phase;
+import io.isolane.warmup.Plan;
+import io.isolane.warmup.Presets;
+import io.isolane.warmup.SenderKind;
 import io.isolane.warmup.SenderWarmup;
 import io.isolane.warmup.config.WarmupConfig;
+import io.isolane.warmup.repository.ApiKeyRepository;
 import io.isolane.warmup.repository.SenderWarmupRepository;
+import io.isolane.warmup.repository.TenantRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Enrolls every new mailbox of a tenant in the cold-outreach preset and publishes its first day's
- * limits. Daily advancement and health gating come with the warm-up issue.
+ * Applies tenant.state: keeps the tenant and its API key digests, and enrolls every new mailbox
+ * (and every domain of a dedicated tenant) in the tenant's plan, publishing its first day's limits.
+ * Snapshots not newer than the last applied change nothing, so replays enroll nobody twice.
  */
 @ApplicationScoped
 public class EnrollmentService {
-  static final String PLAN = "cold-outreach";
+  static final String TRIGGER = "enrolled";
 
   private final SenderWarmupRepository senders;
-  private final Outbox outbox;
+  private final TenantRepository tenants;
+  private final ApiKeyRepository keys;
+  private final Standings standings;
+  private final CapRecorder recorder;
   private final WarmupConfig config;
+  private final Clock clock;
 
-  public EnrollmentService(SenderWarmupRepository senders, Outbox outbox, WarmupConfig config) {
+  public EnrollmentService(
+      SenderWarmupRepository senders,
+      TenantRepository tenants,
+      ApiKeyRepository keys,
+      Standings standings,
+      CapRecorder recorder,
+      WarmupConfig config,
+      Clock clock) {
     this.senders = senders;
-    this.outbox = outbox;
+    this.tenants = tenants;
+    this.keys = keys;
+    this.standings = standings;
+    this.recorder = recorder;
     this.config = config;
+    this.clock = clock;
   }
 
-  /** Enrolls the state's mailboxes that are not enrolled yet. */
+  /** Applies the snapshot if it is newer than the last one. */
   @WithTransaction
-  public Uni<Void> enrollNewMailboxes(ContractEvent<TenantState> event) {
+  public Uni<Void> apply(ContractEvent<TenantState> event) {
     TenantState state = event.data();
-    return senders
-        .enrolledMailboxes(state.tenantId())
-        .map(enrolled -> newMailboxes(state, enrolled))
-        .chain(fresh -> enrollAll(state.tenantId(), fresh));
+    return tenants
+        .findById(state.tenantId())
+        .chain(
+            known -> {
+              if (known != null && known.version >= state.version()) {
+                return Uni.createFrom().voidItem();
+              }
+              KnownTenant tenant = known == null ? new KnownTenant() : known;
+              tenant.tenantId = state.tenantId();
+              tenant.version = state.version();
+              tenant.tier = state.tier();
+              tenant.status = state.status();
+              return tenants
+                  .persist(tenant)
+                  .chain(() -> keys.replace(state.tenantId(), keysOf(state)))
+                  .chain(() -> senders.enrolled(state.tenantId()))
+                  .chain(enrolled -> enrollAll(tenant, newSenders(state, enrolled)));
+            });
   }
 
-  private Uni<Void> enrollAll(String tenantId, List<String> mailboxes) {
+  private record NewSender(String name, SenderKind kind) {}
+
+  private Uni<Void> enrollAll(KnownTenant tenant, List<NewSender> fresh) {
     return Multi.createFrom()
-        .iterable(mailboxes)
+        .iterable(fresh)
         .onItem()
-        .transformToUniAndConcatenate(mailbox -> enroll(tenantId, mailbox))
+        .transformToUniAndConcatenate(s -> enroll(tenant, s))
         .collect()
         .last()
         .replaceWithVoid();
   }
 
-  private Uni<Void> enroll(String tenantId, String mailbox) {
-    Instant now = Instant.now();
+  private Uni<Void> enroll(KnownTenant tenant, NewSender fresh) {
+    Instant now = clock.instant();
     SenderWarmup sender = new SenderWarmup();
-    sender.tenantId = tenantId;
-    sender.mailbox = mailbox;
-    sender.plan = PLAN;
-    sender.stage = 1;
-    sender.dailyCap = config.coldOutreach().startCap();
+    sender.tenantId = tenant.tenantId;
+    sender.sender = fresh.name();
+    sender.kind = fresh.kind();
+    sender.plan = fresh.kind() == SenderKind.MAILBOX ? tenant.mailboxPlan : tenant.domainPlan;
+    sender.timeZone = config.defaultTimeZone();
+    LocalDate today = LocalDate.ofInstant(now, ZoneId.of(sender.timeZone));
+    sender.lastComputedDay = today;
+    sender.activeSince = today;
     sender.enrolledAt = now;
+    sender.planDay = 1;
+    sender.stage = 1;
+    sender.phase = Phase.RAMPING;
+    sender.reason = TRIGGER;
     sender.updatedAt = now;
-    return senders.persist(sender).chain(() -> outbox.add(limitsOf(sender)));
+    if (sender.plan == null) {
+      sender.plan = Presets.defaultFor(fresh.kind()).name();
+    }
+    return standings
+        .planOf(sender)
+        .chain(
+            plan -> {
+              sender.plan = plan.name();
+              sender.dailyCap = plan.capOn(1);
+              return senders
+                  .persist(sender)
+                  .chain(() -> recorder.record(sender, today, TRIGGER, first(plan)));
+            });
   }
 
-  private ContractEvent<MailboxLimits> limitsOf(SenderWarmup sender) {
-    MailboxLimits limits =
-        new MailboxLimits(
-            sender.tenantId,
-            sender.mailbox,
-            LocalDate.now(ZoneOffset.UTC),
-            sender.dailyCap,
-            config.coldOutreach().minSpacingSeconds(),
-            config.coldOutreach().jitterSeconds(),
-            null,
-            sender.stage,
-            "enrolled: " + PLAN + " stage 1",
-            sender.updatedAt);
-    return ContractEvent.of(EventTypes.MAILBOX_LIMITS, config.eventSource(), limits);
+  private static Decision first(Plan plan) {
+    return new Decision(
+        Decision.Kind.ENROLLED,
+        1,
+        1,
+        plan.capOn(1),
+        Phase.RAMPING,
+        false,
+        "enrolled: " + plan.name() + " stage 1");
   }
 
-  private static List<String> newMailboxes(TenantState state, List<String> enrolled) {
+  private static List<NewSender> newSenders(TenantState state, List<String> enrolled) {
     Set<String> known = new HashSet<>(enrolled);
-    return state.mailboxes().stream()
-        .map(m -> m.address().toLowerCase())
-        .filter(known::add)
+    List<NewSender> fresh = new ArrayList<>();
+    for (TenantState.Mailbox m : state.mailboxes()) {
+      if (known.add(m.address().toLowerCase())) {
+        fresh.add(new NewSender(m.address().toLowerCase(), SenderKind.MAILBOX));
+      }
+    }
+    if (state.tier() == IsolationTier.DEDICATED) {
+      for (TenantState.Domain d : state.domains()) {
+        if (known.add(d.name().toLowerCase())) {
+          fresh.add(new NewSender(d.name().toLowerCase(), SenderKind.DOMAIN));
+        }
+      }
+    }
+    return fresh;
+  }
+
+  private static List<ApiKey> keysOf(TenantState state) {
+    if (state.apiKeys() == null) {
+      return List.of();
+    }
+    return state.apiKeys().stream()
+        .map(
+            k -> {
+              ApiKey key = new ApiKey();
+              key.keyId = k.keyId();
+              key.tenantId = state.tenantId();
+              key.sha256 = k.sha256().toLowerCase();
+              key.scopes = String.join(",", k.scopes());
+              return key;
+            })
         .toList();
   }
 }

@@ -1,0 +1,81 @@
+package io.isolane.warmup.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail, shaped like tenant-service's: field errors name the JSON path of the
+ * rejected field ({@code steps[2].dailyCap}).
+ *
+ * @param type problem type URI
+ * @param title short summary of the problem type
+ * @param status HTTP status
+ * @param detail what went wrong this time
+ * @param errors one entry per rejected field (validation problems only)
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(URI type, String title, int status, String detail, List<FieldError> errors) {
+  public static final String MEDIA_TYPE = "application/problem+json";
+  private static final String TYPES = "https://isolane.io/problems/";
+
+  /**
+   * One rejected field.
+   *
+   * @param field the field's JSON path
+   * @param message why it was rejected
+   */
+  public record FieldError(String field, String message) {}
+
+  static Problem of(int status, String type, String title, String detail) {
+    return new Problem(URI.create(TYPES + type), title, status, detail, List.of());
+  }
+
+  static Problem of(Response.Status status, String type, String detail) {
+    return of(status.getStatusCode(), type, status.getReasonPhrase(), detail);
+  }
+
+  /** 400: the request is malformed (syntax, types, missing fields, limits). */
+  static Problem invalid(List<FieldError> errors) {
+    return new Problem(
+        URI.create(TYPES + "invalid-request"),
+        "Invalid request",
+        400,
+        "the request has invalid fields",
+        errors);
+  }
+
+  /** 422: well-formed, but not acceptable for this tenant (unknown plan, wrong kind, stage). */
+  static Problem unprocessable(List<FieldError> errors) {
+    return new Problem(
+        URI.create(TYPES + "invalid-request"),
+        "Unprocessable request",
+        422,
+        "the request has invalid fields",
+        errors);
+  }
+
+  Response toResponse() {
+    return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+  }
+
+  /** Thrown anywhere in the API to answer with this problem. */
+  static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Problem problem;
+
+    Failure(Problem problem) {
+      super(problem.detail(), null, false, false);
+      this.problem = problem;
+    }
+
+    Problem problem() {
+      return problem;
+    }
+  }
+
+  Failure failure() {
+    return new Failure(this);
+  }
+}

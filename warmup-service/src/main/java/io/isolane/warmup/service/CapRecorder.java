@@ -1,0 +1,70 @@
+package io.isolane.warmup.service;
+
+import io.isolane.contracts.ContractEvent;
+import io.isolane.contracts.EventTypes;
+import io.isolane.contracts.events.MailboxLimits;
+import io.isolane.servicekit.outbox.Outbox;
+import io.isolane.warmup.CapChange;
+import io.isolane.warmup.Decision;
+import io.isolane.warmup.SenderKind;
+import io.isolane.warmup.SenderWarmup;
+import io.isolane.warmup.config.WarmupConfig;
+import io.isolane.warmup.repository.CapChangeRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Applies a decision inside the caller's transaction: the sender's row, a history row with the
+ * reason, and (for mailboxes) the day's limits on mailbox.limits through the outbox, all or none.
+ */
+@ApplicationScoped
+public class CapRecorder {
+  private final CapChangeRepository history;
+  private final Outbox outbox;
+  private final WarmupConfig config;
+  private final Clock clock;
+
+  public CapRecorder(CapChangeRepository history, Outbox outbox, WarmupConfig config, Clock clock) {
+    this.history = history;
+    this.outbox = outbox;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Records {@code decision} for the sender's local {@code day}, triggered by {@code trigger}. */
+  public Uni<Void> record(SenderWarmup sender, LocalDate day, String trigger, Decision decision) {
+    Instant now = clock.instant();
+    sender.apply(decision, now);
+    Uni<Void> stored =
+        history.persist(CapChange.of(sender, day, trigger, decision, now)).replaceWithVoid();
+    if (sender.kind != SenderKind.MAILBOX) {
+      return stored; // domains have no topic to go to yet: their caps are in the API and history
+    }
+    return stored.chain(() -> outbox.add(limits(sender, day)));
+  }
+
+  private ContractEvent<MailboxLimits> limits(SenderWarmup sender, LocalDate day) {
+    WarmupConfig.Pacing pacing = config.pacing();
+    MailboxLimits limits =
+        new MailboxLimits(
+            sender.tenantId,
+            sender.sender,
+            day,
+            sender.dailyCap,
+            pacing.minSpacingSeconds(),
+            pacing.jitterSeconds(),
+            // always a window: sending-service counts a cap's day in the window's zone
+            new MailboxLimits.SendingWindow(
+                sender.timeZone,
+                pacing.windowDays(),
+                pacing.windowStartHour(),
+                pacing.windowEndHour()),
+            sender.stage,
+            sender.reason,
+            sender.updatedAt);
+    return ContractEvent.of(EventTypes.MAILBOX_LIMITS, config.eventSource(), limits);
+  }
+}

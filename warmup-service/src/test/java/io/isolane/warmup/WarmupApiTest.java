@@ -257,6 +257,68 @@ class WarmupApiTest {
   }
 
   @Test
+  void newMailboxesAreEnrolledInTheTenantsDefaultPlan() {
+    as(admin)
+        .body(
+            """
+            {"name": "gentle", "kind": "mailbox",
+             "steps": [{"fromDay": 1, "dailyCap": 10}, {"fromDay": 8, "dailyCap": 15}]}
+            """)
+        .post("/v1/warmup/plans")
+        .then()
+        .statusCode(201);
+    as(admin)
+        .body("{\"mailboxPlan\": \"bulk-domain\"}")
+        .put("/v1/warmup/defaults")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("mailboxPlan"));
+    as(admin)
+        .body("{\"mailboxPlan\": \"gentle\"}")
+        .put("/v1/warmup/defaults")
+        .then()
+        .statusCode(200)
+        .body("mailboxPlan", equalTo("gentle"))
+        .body("domainPlan", equalTo("bulk-domain"));
+    as(reader)
+        .get("/v1/warmup/defaults")
+        .then()
+        .statusCode(200)
+        .body("mailboxPlan", equalTo("gentle"));
+
+    String second = WarmupEvents.mailbox("rui", tenant);
+    try (TopicWatcher<MailboxLimits> limits = ContractKafka.watch(EventTypes.MAILBOX_LIMITS)) {
+      ContractKafka.publish(
+          WarmupEvents.state(
+              tenant, IsolationTier.ISOLATED, 2, List.of(admin, reader), mailbox, second));
+      MailboxLimits first = limits.await(e -> e.data().mailbox().equals(second)).data();
+      assertThat(first.dailyCap()).isEqualTo(10);
+      assertThat(first.reason()).isEqualTo("enrolled: gentle stage 1");
+    }
+    as(reader).get("/v1/warmup/senders/" + mailbox).then().body("plan", equalTo("cold-outreach"));
+  }
+
+  @Test
+  void aSendersDaysFollowItsTimeZone() {
+    try (TopicWatcher<MailboxLimits> limits = ContractKafka.watch(EventTypes.MAILBOX_LIMITS)) {
+      // 10:00 UTC is already midnight of the next day at UTC+14: that day is computed at once
+      as(admin)
+          .body("{\"timeZone\": \"Pacific/Kiritimati\"}")
+          .put("/v1/warmup/senders/" + mailbox)
+          .then()
+          .statusCode(200)
+          .body("today", equalTo(clock.today().plusDays(1).toString()));
+      var tomorrow = clock.today().plusDays(1);
+      MailboxLimits next =
+          limits
+              .await(e -> e.data().mailbox().equals(mailbox) && e.data().day().equals(tomorrow))
+              .data();
+      assertThat(next.window().timeZone()).isEqualTo("Pacific/Kiritimati");
+      assertThat(next.reason()).startsWith("advanced: day 2");
+    }
+  }
+
+  @Test
   void anotherTenantsKeyCannotSeeOrChangeTheseSenders() {
     String other = SampleEvents.newTenantId();
     WarmupEvents.Key otherAdmin = WarmupEvents.Key.of("read", "admin");

@@ -94,12 +94,15 @@ class WarmupScheduleTest {
         assertThat(day.reason()).startsWith("held: mailbox warning: hard-bounce rate 3.5%");
       }
 
-      health(
-          tenant,
-          SenderHealth.Scope.MAILBOX,
-          mailbox,
-          SenderHealth.Status.BREACH,
-          "hard-bounce rate 6.0% over 200 sends");
+      var breach =
+          WarmupEvents.health(
+              tenant,
+              SenderHealth.Scope.MAILBOX,
+              mailbox,
+              SenderHealth.Status.BREACH,
+              "hard-bounce rate 6.0% over 200 sends",
+              clock.instant().plusMillis(TICK.incrementAndGet()));
+      ContractKafka.publish(breach);
       MailboxLimits cut =
           limits
               .await(
@@ -110,6 +113,7 @@ class WarmupScheduleTest {
       assertThat(cut.dailyCap()).isEqualTo(12); // halved, back to stage 1
       assertThat(cut.stage()).isEqualTo(1);
       assertThat(cut.reason()).contains("hard-bounce rate 6.0%").contains("25 -> 12");
+      ContractKafka.publish(breach); // a redelivery: it must not cut a second time
       for (int held = 0; held < 3; held++) {
         MailboxLimits day = nextDay(limits, mailbox);
         assertThat(day.dailyCap()).as("held after the breach").isEqualTo(12);
@@ -128,7 +132,9 @@ class WarmupScheduleTest {
       assertThat(resumed.dailyCap()).isEqualTo(20); // the plan's day 2, within 2x of 12
       assertThat(nextDay(limits, mailbox).dailyCap()).isEqualTo(20);
     }
-    assertThat(historyDecisions(tenant, mailbox)).contains("HELD", "CUT", "ADVANCED");
+    assertThat(historyDecisions(tenant, mailbox).split(","))
+        .containsOnlyOnce("CUT")
+        .contains("HELD", "ADVANCED");
   }
 
   @Test
@@ -216,6 +222,26 @@ class WarmupScheduleTest {
       sendSome(tenant, mailbox, 25);
       MailboxLimits advanced = nextDay(limits, mailbox);
       assertThat(advanced.reason()).startsWith("advanced");
+    }
+  }
+
+  @Test
+  void senderIdleForTwoWeeksReEntersAtALowerStep() {
+    String tenant = SampleEvents.newTenantId();
+    String mailbox = WarmupEvents.mailbox("eva", tenant);
+    try (TopicWatcher<MailboxLimits> limits = ContractKafka.watch(EventTypes.MAILBOX_LIMITS)) {
+      enroll(limits, tenant, mailbox);
+      sendSome(tenant, mailbox, 3);
+      List<MailboxLimits> days = new ArrayList<>();
+      for (int day = 1; day <= 15; day++) {
+        days.add(nextDay(limits, mailbox));
+      }
+      // last send on day 0: days 1-13 advance, day 14 without a send for 14 days re-enters
+      assertThat(days.get(12).reason()).startsWith("advanced");
+      assertThat(days.get(13).reason()).isEqualTo("re-entered: no sends for 14 days (25 -> 12)");
+      assertThat(days.get(13).dailyCap()).isEqualTo(12);
+      assertThat(days.get(14).reason()).startsWith("advanced");
+      assertThat(days.get(14).dailyCap()).isEqualTo(20);
     }
   }
 

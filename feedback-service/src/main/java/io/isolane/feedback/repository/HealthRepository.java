@@ -212,7 +212,7 @@ public class HealthRepository {
         SenderHealth.Scope.valueOf(r.getString("scope")), r.getString("target"));
   }
 
-  private static HealthFigures figures(Row r) {
+  static HealthFigures figures(Row r) {
     return new HealthFigures(
         r.getLong("sends"),
         r.getLong("hard"),

@@ -80,7 +80,8 @@ public class HealthEvents {
     };
   }
 
-  private static TenantCommand.Scope scope(SenderHealth.Scope scope) {
+  /** The command scope that pauses or resumes this kind of sender. */
+  static TenantCommand.Scope scope(SenderHealth.Scope scope) {
     return switch (scope) {
       case TENANT -> TenantCommand.Scope.TENANT;
       case SENDING_DOMAIN -> TenantCommand.Scope.DOMAIN;

@@ -80,7 +80,7 @@ public class HealthMonitor {
     return once(event.id(), command.tenantId(), c -> afresh(c, command));
   }
 
-  /** The thresholds that apply to the tenant. */
+  /** The configured thresholds, for tenants without their own. */
   public HealthThresholds defaults() {
     return new HealthThresholds(
         config.hardBounceWarn(),

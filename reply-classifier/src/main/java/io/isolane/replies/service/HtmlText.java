@@ -31,7 +31,9 @@ public final class HtmlText {
   private static void render(Node node, StringBuilder out) {
     for (Node child : node.childNodes()) {
       if (child instanceof TextNode text) {
-        out.append(text.text());
+        boolean lineStart = out.length() == 0 || out.charAt(out.length() - 1) == '\n';
+        // source indentation between blocks is not text
+        out.append(lineStart ? text.text().stripLeading() : text.text());
       } else if (child instanceof Element element) {
         renderElement(element, out);
       }

@@ -23,6 +23,7 @@ public final class IntentRules {
               + "|darme de baja|dar de baja|date de baja|elimíname|eliminadme|borrarme"
               + "|no (?:quiero|deseo) recibir|отпишите|отписаться|удалите меня|уберите меня"
               + "|не присылайте|не пишите мне|abmelden|austragen|abbestellen|entfernen sie mich"
+              + "|melden sie mich .{0,40}\\bab\\b|tragen sie mich .{0,40}\\baus\\b"
               + "|keine (?:weiteren )?(?:e-?mails|nachrichten)|désinscri|desinscri|désabonne"
               + "|desabonne|retirez-moi|ne plus recevoir|supprimez-moi",
           FLAGS);

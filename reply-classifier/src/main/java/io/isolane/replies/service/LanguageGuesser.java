@@ -19,28 +19,37 @@ public final class LanguageGuesser {
         "en",
         words(
             "the and you your is are to of for we with this that have not be on it please thanks"
-                + " thank will me my our at from would i'm am"));
+                + " thank will me my our at from would i'm am but no us off list back out office"
+                + " interested more call contact who he she they can could"));
     WORDS.put(
         "pt",
         words(
             "o os um uma não você vocês obrigado obrigada com para por que do da dos das em no na"
-                + " estou meu minha seu sua até é são mais favor também então"));
+                + " estou meu minha seu sua até é são mais favor também então mas momento temos"
+                + " tenho sou pessoa certa lista volta escritório podemos amanhã"));
     WORDS.put(
         "es",
         words(
-            "el los las un una no usted ustedes gracias con para por que del de en estoy mi mis"
-                + " su hasta es son más favor también entonces y muy"));
+            "el los las un una usted ustedes gracias con para por que del en estoy mi mis su"
+                + " hasta es son más favor también entonces y muy pero nos interesa oficina"
+                + " quiero esta este regreso podemos hablar"));
     WORDS.put(
         "de",
         words(
             "der die das und ich sie nicht ist sind mit für bitte danke vielen ein eine zu auf"
-                + " bin mein meine ihr ihre wir uns bis im am von"));
+                + " bin mein meine ihr ihre wir uns bis im am von aber kein keine haben dem den"
+                + " aus wieder erreichbar gerne sehr"));
     WORDS.put(
         "fr",
         words(
-            "le la les et je vous nous pas est sont avec pour merci un une de du des au aux mon"
-                + " ma mes votre jusqu suis ne plus ce cette"));
+            "le la les et je vous nous pas est sont avec pour merci un une du des au aux mon"
+                + " ma mes votre jusqu suis ne plus ce cette mais non liste retour bureau cela"
+                + " pouvons parler"));
   }
+
+  /** Letters that only some of the Latin-script languages use. */
+  private static final Map<String, String> LETTERS =
+      Map.of("pt", "ãõ", "es", "ñ¿¡", "de", "äöüß", "fr", "èêùœëî");
 
   private LanguageGuesser() {}
 
@@ -57,6 +66,8 @@ public final class LanguageGuesser {
     for (String token : text.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")) {
       WORDS.forEach((lang, words) -> hits.merge(lang, words.contains(token) ? 1 : 0, Integer::sum));
     }
+    String lower = text.toLowerCase(Locale.ROOT);
+    LETTERS.forEach((lang, letters) -> hits.merge(lang, count(lower, letters), Integer::sum));
     String best = null;
     int bestHits = 0;
     int second = 0;
@@ -70,6 +81,14 @@ public final class LanguageGuesser {
       }
     }
     return bestHits >= 2 && bestHits > second ? best : null;
+  }
+
+  private static int count(String text, String letters) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      n += letters.indexOf(text.charAt(i)) >= 0 ? 1 : 0;
+    }
+    return n;
   }
 
   private static String byScript(String text) {

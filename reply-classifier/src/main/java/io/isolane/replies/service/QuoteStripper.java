@@ -25,9 +25,9 @@ public final class QuoteStripper {
   private static final Pattern HEADER_START =
       Pattern.compile("^(?:on|em|el|am|le|op|il)\\s.*", FLAGS);
 
-  /** Yandex/Mail.ru style: "03.03.2026, 10:00, "Иван" <ivan@example.ru>:". */
+  /** Gmail in Russian, Yandex, Mail.ru: a dated line ending in the author's address and ":". */
   private static final Pattern DATED_ADDRESS_HEADER =
-      Pattern.compile("^\\d{1,2}\\.\\d{1,2}\\.\\d{2,4},? \\d{1,2}:\\d{2},? .*<[^>]+@[^>]+>:\\s*$");
+      Pattern.compile("^.{0,200}\\d{4}.{0,120}<[^>\\s]+@[^>\\s]+>\\s*:\\s*$");
 
   private static final Pattern MARKER =
       Pattern.compile(
@@ -44,7 +44,7 @@ public final class QuoteStripper {
       Pattern.compile("^\\s*\\*?(?:from|de|von|от|da|van)\\s*:\\*?\\s*\\S.*$", FLAGS);
   private static final Pattern OUTLOOK_SENT =
       Pattern.compile(
-          "^\\s*\\*?(?:sent|date|enviado|enviada|fecha|data|gesendet|datum|отправлено|дата"
+          "^\\s*\\*?(?:sent|date|enviado el|enviada el|enviado|enviada|fecha|data|gesendet|datum|отправлено|дата"
               + "|envoyé|envoye|inviato|verzonden)\\s*:.*$",
           FLAGS);
 

@@ -7,6 +7,8 @@ import io.isolane.contracts.EventTypes;
 import io.isolane.contracts.events.InboundReply;
 import io.isolane.contracts.events.ReplyCategory;
 import io.isolane.contracts.events.ReplyClassified;
+import io.isolane.contracts.events.SuppressionReason;
+import io.isolane.contracts.events.SuppressionRequest;
 import io.isolane.contracts.kafka.EventCodec;
 import io.isolane.testkit.ContractKafka;
 import io.isolane.testkit.IsolaneTestResource;
@@ -17,6 +19,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +79,132 @@ class ReplyFlowTest {
 
       assertThat(dead.awaitDeadLetterReason(tenant)).contains("rawMime is not base64");
     }
+  }
+
+  @Test
+  void unsubscribeReplyAlsoRequestsSuppressionOfItsAuthor() {
+    String tenant = SampleEvents.newTenantId();
+    String mailbox = "ana@mail." + tenant + ".example";
+    String message =
+        "From: Carla <Carla@Customer.example>\r\nSubject: Re: offer\r\n"
+            + "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+            + "Por favor, me descadastre da sua lista.\r\n\r\n"
+            + "Em seg., 2 de mar. de 2026 às 10:00, Ana <"
+            + mailbox
+            + "> escreveu:\r\n> Quer uma demonstração?\r\n";
+    ContractEvent<InboundReply> reply = SampleEvents.inboundReply(tenant, mailbox, message);
+    try (TopicWatcher<SuppressionRequest> requests =
+            ContractKafka.watch(EventTypes.SUPPRESSION_REQUEST);
+        TopicWatcher<ReplyClassified> classified =
+            ContractKafka.watch(EventTypes.REPLY_CLASSIFIED)) {
+      ContractKafka.publish(reply);
+
+      ContractEvent<SuppressionRequest> request = requests.await(e -> e.subject().equals(tenant));
+      assertThat(request.key()).isEqualTo(tenant);
+      assertThat(request.data().address()).isEqualTo("carla@customer.example");
+      assertThat(request.data().reason()).isEqualTo(SuppressionReason.UNSUBSCRIBE);
+      assertThat(request.data().sourceEventId()).isEqualTo(reply.data().replyId());
+      assertThat(request.data().requestedBy()).isEqualTo("reply-classifier");
+      assertThat(request.data().detail()).contains("descadastr");
+      ContractEvent<ReplyClassified> event = classified.await(e -> e.subject().equals(tenant));
+      assertThat(event.data().category()).isEqualTo(ReplyCategory.UNSUBSCRIBE);
+      assertThat(event.data().language()).isEqualTo("pt");
+    }
+  }
+
+  @Test
+  void hardBounceRequestsSuppressionOfTheFailedRecipientOnly() {
+    String tenant = SampleEvents.newTenantId();
+    String bounce =
+        new String(Fixtures.mail("bounces/postfix-user-unknown.eml"), StandardCharsets.UTF_8);
+    ContractEvent<InboundReply> reply =
+        SampleEvents.inboundReply(tenant, "ana@mail.tenant-a.example", bounce);
+    try (TopicWatcher<SuppressionRequest> requests =
+        ContractKafka.watch(EventTypes.SUPPRESSION_REQUEST)) {
+      ContractKafka.publish(reply);
+
+      ContractEvent<SuppressionRequest> request = requests.await(e -> e.subject().equals(tenant));
+      assertThat(request.data().address()).isEqualTo("carl.gone@example.org");
+      assertThat(request.data().reason()).isEqualTo(SuppressionReason.HARD_BOUNCE);
+      assertThat(request.data().detail()).contains("userunknown").contains("5.1.1");
+    }
+    assertThat(
+            TestDatabase.queryString(
+                "replies",
+                "SELECT bounce_reason || ' ' || bounce_status || ' ' || bounce_hard FROM reply"
+                    + " WHERE reply_id = ?",
+                reply.data().replyId()))
+        .isEqualTo("userunknown 5.1.1 true");
+  }
+
+  @Test
+  void outOfOfficeReplyCarriesItsReturnDateAndRequestsNothing() {
+    String tenant = SampleEvents.newTenantId();
+    String ooo =
+        "From: Ivan <ivan@example.ru>\r\nAuto-Submitted: auto-replied\r\n"
+            + "Subject: =?UTF-8?B?"
+            + java.util.Base64.getEncoder()
+                .encodeToString("Автоматический ответ: Вопрос".getBytes(StandardCharsets.UTF_8))
+            + "?=\r\nContent-Type: text/plain; charset=koi8-r\r\n\r\n";
+    byte[] body =
+        "Я в отпуске, вернусь 12 марта.".getBytes(java.nio.charset.Charset.forName("KOI8-R"));
+    ContractEvent<InboundReply> reply = rawReply(tenant, ooo, body);
+    try (TopicWatcher<ReplyClassified> classified =
+            ContractKafka.watch(EventTypes.REPLY_CLASSIFIED);
+        TopicWatcher<SuppressionRequest> requests =
+            ContractKafka.watch(EventTypes.SUPPRESSION_REQUEST)) {
+      ContractKafka.publish(reply);
+
+      ContractEvent<ReplyClassified> event = classified.await(e -> e.subject().equals(tenant));
+      assertThat(event.data().category()).isEqualTo(ReplyCategory.OUT_OF_OFFICE);
+      assertThat(event.data().language()).isEqualTo("ru");
+      int year = reply.data().receivedAt().atZone(java.time.ZoneOffset.UTC).getYear();
+      LocalDate expected = LocalDate.of(year, 3, 12);
+      LocalDate received = reply.data().receivedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+      if (expected.isBefore(received.minusDays(7))) {
+        expected = expected.plusYears(1);
+      }
+      assertThat(event.data().returnDate()).isEqualTo(expected);
+
+      // a later unsubscribe from the same tenant is a barrier: the outbox publishes in order
+      ContractEvent<InboundReply> later =
+          SampleEvents.inboundReply(tenant, "ana@mail." + tenant + ".example", UNSUBSCRIBE);
+      ContractKafka.publish(later);
+      requests.await(e -> e.data().sourceEventId().equals(later.data().replyId()));
+      assertThat(
+              requests.seen().stream()
+                  .filter(r -> tenant.equals(r.key()))
+                  .map(r -> EventCodec.decode(EventTypes.SUPPRESSION_REQUEST, r).data())
+                  .map(SuppressionRequest::sourceEventId))
+          .containsExactly(later.data().replyId());
+    }
+  }
+
+  @Test
+  void replyThatIsNotAMessageIsDeadLetteredWithTheReason() {
+    String tenant = SampleEvents.newTenantId();
+    try (TopicWatcher<?> dead = ContractKafka.watchRaw("dlq.reply-classifier")) {
+      ContractKafka.publish(SampleEvents.inboundReply(tenant, "a@b.example", "\r\n\r\nno header"));
+
+      assertThat(dead.awaitDeadLetterReason(tenant)).contains("no RFC 5322 header fields");
+    }
+  }
+
+  private static ContractEvent<InboundReply> rawReply(String tenant, String head, byte[] body) {
+    byte[] raw = new byte[head.length() + body.length];
+    System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, raw, 0, head.length());
+    System.arraycopy(body, 0, raw, head.length(), body.length);
+    InboundReply template =
+        SampleEvents.inboundReply(tenant, "ana@mail." + tenant + ".example", "x").data();
+    InboundReply reply =
+        new InboundReply(
+            template.replyId(),
+            tenant,
+            template.recipient(),
+            template.sender(),
+            template.sesMessageId(),
+            template.receivedAt(),
+            java.util.Base64.getEncoder().encodeToString(raw));
+    return ContractEvent.of(EventTypes.INBOUND_REPLY, SampleEvents.SOURCE, reply);
   }
 }

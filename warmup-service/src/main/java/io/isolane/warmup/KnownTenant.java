@@ -29,6 +29,10 @@ public class KnownTenant {
   @Column(nullable = false)
   public TenantStatus status;
 
+  /** The tenant's SES dedicated IP pools, comma-separated (dedicated tier only). */
+  @Column(name = "ip_pools", nullable = false)
+  public String ipPools = "";
+
   /** Plan for new mailboxes; null: the cold-outreach preset. */
   @Column(name = "mailbox_plan")
   public String mailboxPlan;

@@ -74,6 +74,14 @@ public class SenderWarmup {
   @Column(nullable = false)
   public String reason;
 
+  /** Dedicated IPs: the SES warm-up percentage today's cap stands for (cap / plan target). */
+  @Column(name = "ip_warmup_percent")
+  public Integer ipWarmupPercent;
+
+  /** Dedicated IPs: the percentage SES last acknowledged (null: never set). */
+  @Column(name = "ses_warmup_percent")
+  public Integer sesWarmupPercent;
+
   @Column(name = "enrolled_at", nullable = false)
   public Instant enrolledAt;
 

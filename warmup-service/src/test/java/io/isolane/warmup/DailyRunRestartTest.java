@@ -7,12 +7,10 @@ import io.isolane.contracts.events.IsolationTier;
 import io.isolane.contracts.events.MailboxLimits;
 import io.isolane.contracts.kafka.EventCodec;
 import io.isolane.testkit.ContractKafka;
-import io.isolane.testkit.IsolaneTestResource;
 import io.isolane.testkit.SampleEvents;
 import io.isolane.testkit.TestDatabase;
 import io.isolane.testkit.TopicWatcher;
 import io.isolane.warmup.service.DailyRun;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -31,9 +29,7 @@ import org.junit.jupiter.api.Test;
  * same service after a restart mid-day) would start them, concurrently with the scheduled one.
  */
 @QuarkusTest
-@WithTestResource(
-    value = IsolaneTestResource.class,
-    initArgs = @ResourceArg(name = "database", value = "warmup"))
+@WithTestResource(WarmupTestResources.class)
 class DailyRunRestartTest {
   @Inject TestClock clock;
   @Inject DailyRun dailyRun;

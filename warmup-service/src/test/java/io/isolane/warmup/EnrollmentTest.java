@@ -9,11 +9,9 @@ import io.isolane.contracts.events.MailboxLimits;
 import io.isolane.contracts.events.TenantStatus;
 import io.isolane.contracts.kafka.EventCodec;
 import io.isolane.testkit.ContractKafka;
-import io.isolane.testkit.IsolaneTestResource;
 import io.isolane.testkit.SampleEvents;
 import io.isolane.testkit.TestDatabase;
 import io.isolane.testkit.TopicWatcher;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -23,9 +21,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(
-    value = IsolaneTestResource.class,
-    initArgs = @ResourceArg(name = "database", value = "warmup"))
+@WithTestResource(WarmupTestResources.class)
 class EnrollmentTest {
   @Inject TestClock clock;
 

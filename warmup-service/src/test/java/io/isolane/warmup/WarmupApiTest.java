@@ -14,11 +14,9 @@ import io.isolane.contracts.events.EmailEventType;
 import io.isolane.contracts.events.IsolationTier;
 import io.isolane.contracts.events.MailboxLimits;
 import io.isolane.testkit.ContractKafka;
-import io.isolane.testkit.IsolaneTestResource;
 import io.isolane.testkit.SampleEvents;
 import io.isolane.testkit.TestDatabase;
 import io.isolane.testkit.TopicWatcher;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -32,9 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** The tenant-scoped API, authenticated with keys whose digests came on tenant.state. */
 @QuarkusTest
-@WithTestResource(
-    value = IsolaneTestResource.class,
-    initArgs = @ResourceArg(name = "database", value = "warmup"))
+@WithTestResource(WarmupTestResources.class)
 class WarmupApiTest {
   @Inject TestClock clock;
 
@@ -316,6 +312,37 @@ class WarmupApiTest {
       assertThat(next.window().timeZone()).isEqualTo("Pacific/Kiritimati");
       assertThat(next.reason()).startsWith("advanced: day 2");
     }
+  }
+
+  @Test
+  void aDedicatedTenantsDomainCountsTheSendsOfItsMailboxes() {
+    String dedicated = SampleEvents.newTenantId();
+    WarmupEvents.Key key = WarmupEvents.Key.of("read");
+    String ana = WarmupEvents.mailbox("ana", dedicated);
+    String rui = WarmupEvents.mailbox("rui", dedicated);
+    ContractKafka.publish(
+        WarmupEvents.state(dedicated, IsolationTier.DEDICATED, 1, List.of(key), ana, rui));
+    String domain = WarmupEvents.domain(dedicated);
+    awaitEnrolled(dedicated, domain);
+    ContractKafka.publishAll(
+        WarmupEvents.emails(dedicated, ana, EmailEventType.SENT, 3, clock.instant()));
+    ContractKafka.publishAll(
+        WarmupEvents.emails(dedicated, rui, EmailEventType.SENT, 2, clock.instant()));
+    TestDatabase.awaitValue(
+        "5",
+        Duration.ofSeconds(30),
+        "warmup",
+        "SELECT sum(sent) FROM send_day WHERE tenant_id = ?",
+        dedicated);
+    as(key)
+        .get("/v1/warmup/senders/" + domain)
+        .then()
+        .statusCode(200)
+        .body("kind", equalTo("domain"))
+        .body("plan", equalTo("bulk-domain"))
+        .body("dailyCap", equalTo(100))
+        .body("sentToday", equalTo(5));
+    as(key).get("/v1/warmup/senders/" + ana).then().body("sentToday", equalTo(3));
   }
 
   @Test

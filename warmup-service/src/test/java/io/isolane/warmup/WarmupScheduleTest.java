@@ -10,11 +10,9 @@ import io.isolane.contracts.events.MailboxLimits;
 import io.isolane.contracts.events.SenderHealth;
 import io.isolane.contracts.kafka.EventCodec;
 import io.isolane.testkit.ContractKafka;
-import io.isolane.testkit.IsolaneTestResource;
 import io.isolane.testkit.SampleEvents;
 import io.isolane.testkit.TestDatabase;
 import io.isolane.testkit.TopicWatcher;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -31,9 +29,7 @@ import org.junit.jupiter.api.Test;
  * feeds sends and health, and reads each day's cap from mailbox.limits.
  */
 @QuarkusTest
-@WithTestResource(
-    value = IsolaneTestResource.class,
-    initArgs = @ResourceArg(name = "database", value = "warmup"))
+@WithTestResource(WarmupTestResources.class)
 class WarmupScheduleTest {
   private static final AtomicLong TICK = new AtomicLong();
 

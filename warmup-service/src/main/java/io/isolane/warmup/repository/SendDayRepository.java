@@ -1,6 +1,9 @@
 package io.isolane.warmup.repository;
 
+import io.isolane.warmup.Ramp;
 import io.isolane.warmup.SendDay;
+import io.isolane.warmup.SenderKind;
+import io.isolane.warmup.SenderWarmup;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
@@ -8,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** Per mailbox and local day: sends, hard bounces, complaints. */
+/**
+ * Per mailbox and local day: sends, hard bounces, complaints. A domain's figures are the sum of its
+ * mailboxes'; a dedicated IP has none (email.events does not say which IP sent).
+ */
 @ApplicationScoped
 public class SendDayRepository implements PanacheRepository<SendDay> {
   private static final String ADD =
@@ -18,6 +24,13 @@ public class SendDayRepository implements PanacheRepository<SendDay> {
           + " sent = send_day.sent + EXCLUDED.sent,"
           + " hard_bounces = send_day.hard_bounces + EXCLUDED.hard_bounces,"
           + " complaints = send_day.complaints + EXCLUDED.complaints";
+  private static final String SUMS =
+      "select coalesce(sum(sent), 0), coalesce(sum(hardBounces), 0), coalesce(sum(complaints), 0)"
+          + " from SendDay where tenantId = ?1 and day = ?3 and ";
+  private static final String LAST =
+      "select max(day) from SendDay where tenantId = ?1 and sent > 0 and ";
+  private static final String ONE_MAILBOX = "mailbox = ?2";
+  private static final String ITS_MAILBOXES = "mailbox like ?2";
 
   /** Adds to a day's counts. */
   public Uni<Void> add(
@@ -36,21 +49,38 @@ public class SendDayRepository implements PanacheRepository<SendDay> {
         .replaceWithVoid();
   }
 
-  /** A mailbox's counts of one day, if it had any. */
-  public Uni<Optional<SendDay>> on(String tenantId, String mailbox, LocalDate day) {
-    return find("tenantId = ?1 and mailbox = ?2 and day = ?3", tenantId, mailbox, day)
+  /** The sender's figures of one of its days. */
+  public Uni<Ramp.Day> on(SenderWarmup sender, LocalDate day) {
+    if (sender.kind == SenderKind.IP) {
+      return Uni.createFrom().item(Ramp.Day.NONE);
+    }
+    return find(SUMS + filter(sender), sender.tenantId, match(sender), day)
+        .project(Object[].class)
+        .firstResult()
+        .map(r -> new Ramp.Day(number(r[0]), number(r[1]), number(r[2])));
+  }
+
+  /** The last day the sender sent anything, if ever (never known for an IP). */
+  public Uni<Optional<LocalDate>> lastSendDay(SenderWarmup sender) {
+    if (sender.kind == SenderKind.IP) {
+      return Uni.createFrom().item(Optional.empty());
+    }
+    return find(LAST + filter(sender), sender.tenantId, match(sender))
+        .project(LocalDate.class)
         .firstResult()
         .map(Optional::ofNullable);
   }
 
-  /** The last day the mailbox sent anything, if ever. */
-  public Uni<Optional<LocalDate>> lastSendDay(String tenantId, String mailbox) {
-    return find(
-            "select max(day) from SendDay where tenantId = ?1 and mailbox = ?2 and sent > 0",
-            tenantId,
-            mailbox)
-        .project(LocalDate.class)
-        .firstResult()
-        .map(Optional::ofNullable);
+  private static String filter(SenderWarmup sender) {
+    return sender.kind == SenderKind.MAILBOX ? ONE_MAILBOX : ITS_MAILBOXES;
+  }
+
+  private static String match(SenderWarmup sender) {
+    // domain names have no LIKE wildcards ('_' is not valid in a host name)
+    return sender.kind == SenderKind.MAILBOX ? sender.sender : "%@" + sender.sender;
+  }
+
+  private static long number(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
   }
 }

@@ -20,11 +20,27 @@ public class SenderWarmupRepository implements PanacheRepository<SenderWarmup> {
       "SELECT * FROM sender_warmup WHERE last_computed_day <"
           + " (CAST(:now AS timestamptz) AT TIME ZONE time_zone)::date"
           + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED";
+  private static final String LOCK_IPS_TO_SYNC =
+      "SELECT * FROM sender_warmup WHERE kind = 'IP'"
+          + " AND ip_warmup_percent IS DISTINCT FROM ses_warmup_percent"
+          + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED";
   private static final String LOCK_COVERED =
       "SELECT * FROM sender_warmup WHERE tenant_id = :tenant AND (:scope = 'TENANT'"
           + " OR (:scope = 'MAILBOX' AND sender = :target)"
           + " OR (:scope = 'SENDING_DOMAIN' AND (sender = :target OR sender LIKE :suffix)))"
           + " ORDER BY id FOR UPDATE";
+
+  /**
+   * Up to {@code limit} dedicated IPs whose warm-up percentage SES has not acknowledged, locked.
+   */
+  public Uni<List<SenderWarmup>> lockIpsToSync(int limit) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(LOCK_IPS_TO_SYNC, SenderWarmup.class)
+                    .setParameter("limit", limit)
+                    .getResultList());
+  }
 
   /** The names of the tenant's senders that are already enrolled. */
   public Uni<List<String>> enrolled(String tenantId) {

@@ -1,6 +1,7 @@
 package io.isolane.warmup.rest;
 
 import io.isolane.warmup.Plan;
+import io.isolane.warmup.SenderKind;
 import io.isolane.warmup.service.PlanCatalog;
 import io.isolane.warmup.service.SenderControl;
 import io.isolane.warmup.service.SenderStatus;
@@ -133,13 +134,15 @@ public class SenderResource {
   private static Uni<Void> checkFits(
       ApiViews.SenderView current, Optional<Plan> plan, SenderInput input) {
     Violations v = new Violations();
-    if (plan.isPresent() && !plan.get().kind().name().equalsIgnoreCase(current.kind())) {
+    SenderKind wanted = SenderKind.valueOf(current.kind().toUpperCase()).planKind();
+    if (plan.isPresent() && plan.get().kind() != wanted) {
       v.unacceptable(
           "plan",
           "is a "
               + plan.get().kind().name().toLowerCase()
-              + " plan; this sender is a "
-              + current.kind());
+              + " plan; this sender needs a "
+              + wanted.name().toLowerCase()
+              + " plan");
     }
     int stages = plan.map(Plan::stages).orElse(current.stages());
     if (input.stage() != null && input.stage() > stages) {

@@ -6,7 +6,6 @@ import io.isolane.contracts.events.MailboxLimits;
 import io.isolane.servicekit.outbox.Outbox;
 import io.isolane.warmup.CapChange;
 import io.isolane.warmup.Decision;
-import io.isolane.warmup.SenderKind;
 import io.isolane.warmup.SenderWarmup;
 import io.isolane.warmup.config.WarmupConfig;
 import io.isolane.warmup.repository.CapChangeRepository;
@@ -27,7 +26,15 @@ public class CapRecorder {
   private final WarmupConfig config;
   private final Clock clock;
 
-  public CapRecorder(CapChangeRepository history, Outbox outbox, WarmupConfig config, Clock clock) {
+  private final Standings standings;
+
+  public CapRecorder(
+      CapChangeRepository history,
+      Outbox outbox,
+      WarmupConfig config,
+      Clock clock,
+      Standings standings) {
+    this.standings = standings;
     this.history = history;
     this.outbox = outbox;
     this.config = config;
@@ -40,10 +47,22 @@ public class CapRecorder {
     sender.apply(decision, now);
     Uni<Void> stored =
         history.persist(CapChange.of(sender, day, trigger, decision, now)).replaceWithVoid();
-    if (sender.kind != SenderKind.MAILBOX) {
-      return stored; // domains have no topic to go to yet: their caps are in the API and history
-    }
-    return stored.chain(() -> outbox.add(limits(sender, day)));
+    return switch (sender.kind) {
+      case MAILBOX -> stored.chain(() -> outbox.add(limits(sender, day)));
+      // IpWarmupSync hands the percentage to SES once this commits
+      case IP ->
+          standings
+              .planOf(sender)
+              .invoke(plan -> sender.ipWarmupPercent = percentOf(sender.dailyCap, plan.target()))
+              .chain(() -> stored);
+      // domains have no topic to go to yet: their caps are in the API and history
+      case DOMAIN -> stored;
+    };
+  }
+
+  /** The share of the plan's target a cap stands for, rounded up, 1-100. */
+  static int percentOf(int cap, int target) {
+    return Math.max(1, Math.min(100, (int) Math.ceil(100.0 * cap / target)));
   }
 
   private ContractEvent<MailboxLimits> limits(SenderWarmup sender, LocalDate day) {

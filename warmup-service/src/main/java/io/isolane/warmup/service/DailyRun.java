@@ -41,6 +41,7 @@ public class DailyRun {
   private final Ramp ramp;
   private final WarmupConfig config;
   private final Clock clock;
+  private final IpWarmupSync ipSync;
   private final AtomicBoolean running = new AtomicBoolean();
   private Vertx vertx;
   private long timer;
@@ -52,7 +53,9 @@ public class DailyRun {
       CapRecorder recorder,
       Ramp ramp,
       WarmupConfig config,
-      Clock clock) {
+      Clock clock,
+      IpWarmupSync ipSync) {
+    this.ipSync = ipSync;
     this.senders = senders;
     this.processed = processed;
     this.standings = standings;
@@ -88,6 +91,7 @@ public class DailyRun {
   Uni<Void> tick() {
     return runUntilDone(0)
         .invoke(n -> LOG.debugf("daily run computed %d senders", n))
+        .call(ipSync::syncOnce)
         .chain(
             () ->
                 Panache.withTransaction(

@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -78,6 +79,14 @@ public class EnrollmentService {
               tenant.version = state.version();
               tenant.tier = state.tier();
               tenant.status = state.status();
+              tenant.ipPools =
+                  String.join(
+                      ",",
+                      state.streams().stream()
+                          .map(TenantState.SendingStream::dedicatedIpPool)
+                          .filter(Objects::nonNull)
+                          .distinct()
+                          .toList());
               return tenants
                   .persist(tenant)
                   .chain(() -> keys.replace(state.tenantId(), keysOf(state)))
@@ -92,19 +101,20 @@ public class EnrollmentService {
     return Multi.createFrom()
         .iterable(fresh)
         .onItem()
-        .transformToUniAndConcatenate(s -> enroll(tenant, s))
+        .transformToUniAndConcatenate(s -> enroll(tenant, s.name(), s.kind()))
         .collect()
         .last()
         .replaceWithVoid();
   }
 
-  private Uni<Void> enroll(KnownTenant tenant, NewSender fresh) {
+  /** Enrolls one sender at day 1 of the tenant's plan for its kind and records the decision. */
+  public Uni<SenderWarmup> enroll(KnownTenant tenant, String name, SenderKind kind) {
     Instant now = clock.instant();
     SenderWarmup sender = new SenderWarmup();
     sender.tenantId = tenant.tenantId;
-    sender.sender = fresh.name();
-    sender.kind = fresh.kind();
-    sender.plan = fresh.kind() == SenderKind.MAILBOX ? tenant.mailboxPlan : tenant.domainPlan;
+    sender.sender = name;
+    sender.kind = kind;
+    sender.plan = kind == SenderKind.MAILBOX ? tenant.mailboxPlan : tenant.domainPlan;
     sender.timeZone = config.defaultTimeZone();
     LocalDate today = LocalDate.ofInstant(now, ZoneId.of(sender.timeZone));
     sender.lastComputedDay = today;
@@ -116,7 +126,7 @@ public class EnrollmentService {
     sender.reason = TRIGGER;
     sender.updatedAt = now;
     if (sender.plan == null) {
-      sender.plan = Presets.defaultFor(fresh.kind()).name();
+      sender.plan = Presets.defaultFor(kind).name();
     }
     return standings
         .planOf(sender)
@@ -126,7 +136,8 @@ public class EnrollmentService {
               sender.dailyCap = plan.capOn(1);
               return senders
                   .persist(sender)
-                  .chain(() -> recorder.record(sender, today, TRIGGER, first(plan)));
+                  .chain(() -> recorder.record(sender, today, TRIGGER, first(plan)))
+                  .replaceWith(sender);
             });
   }
 

@@ -167,16 +167,13 @@ public class SenderControl {
         .chain(
             plan ->
                 sends
-                    .on(s.tenantId, s.sender, today)
+                    .on(s, today)
                     .chain(
                         day ->
                             (withHistory
                                     ? history.of(s.id)
                                     : Uni.createFrom().item(List.<CapChange>of()))
-                                .map(
-                                    h ->
-                                        new SenderStatus(
-                                            s, plan, today, day.map(d -> d.sent).orElse(0L), h))));
+                                .map(h -> new SenderStatus(s, plan, today, day.sent(), h))));
   }
 
   private static Uni<Void> none() {

@@ -5,7 +5,7 @@ import io.isolane.warmup.HealthSignal;
 import io.isolane.warmup.Plan;
 import io.isolane.warmup.Presets;
 import io.isolane.warmup.Ramp;
-import io.isolane.warmup.SendDay;
+import io.isolane.warmup.SenderKind;
 import io.isolane.warmup.SenderWarmup;
 import io.isolane.warmup.repository.HealthSignalRepository;
 import io.isolane.warmup.repository.SendDayRepository;
@@ -45,11 +45,8 @@ public class Standings {
     Uni<Plan> plan = planOf(sender);
     Uni<Ramp.Health> worst =
         health.covering(sender.tenantId, sender.sender, sender.domain()).map(Standings::worst);
-    Uni<Ramp.Day> yesterday =
-        sends
-            .on(sender.tenantId, sender.sender, today.minusDays(1))
-            .map(d -> d.map(Standings::figures).orElse(Ramp.Day.NONE));
-    Uni<Optional<LocalDate>> lastSend = sends.lastSendDay(sender.tenantId, sender.sender);
+    Uni<Ramp.Day> yesterday = sends.on(sender, today.minusDays(1));
+    Uni<Optional<LocalDate>> lastSend = sends.lastSendDay(sender);
     // one reactive session: its queries run one after the other
     return plan.chain(
         p ->
@@ -78,6 +75,9 @@ public class Standings {
   }
 
   private static long idleDays(SenderWarmup sender, Optional<LocalDate> lastSend, LocalDate today) {
+    if (sender.kind == SenderKind.IP) {
+      return 0; // nothing says what an IP sent: it is never idle to us
+    }
     LocalDate since = sender.activeSince;
     if (lastSend.isPresent() && lastSend.get().isAfter(since)) {
       since = lastSend.get();
@@ -91,9 +91,5 @@ public class Standings {
         .max(Comparator.comparing((HealthSignal s) -> s.status))
         .map(s -> new Ramp.Health(s.status, s.reason))
         .orElse(Ramp.Health.HEALTHY);
-  }
-
-  private static Ramp.Day figures(SendDay d) {
-    return new Ramp.Day(d.sent, d.hardBounces, d.complaints);
   }
 }

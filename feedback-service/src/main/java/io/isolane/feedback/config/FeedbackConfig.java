@@ -21,4 +21,8 @@ public interface FeedbackConfig {
   /** How often this instance re-reads every tenant's API keys and domains. */
   @WithDefault("1s")
   java.time.Duration directoryRefresh();
+
+  /** How long an SES message id stays attributable (classic notifications arrive within days). */
+  @WithDefault("30d")
+  java.time.Duration sentMessageRetention();
 }

@@ -26,6 +26,9 @@ public final class Channels {
   /** Outgoing: tenant.commands (pauses), through the outbox. */
   public static final String TENANT_COMMANDS_OUT = "tenant-commands-out";
 
+  /** Outgoing: inbound.replies (inbound mail for reply-classifier), through the outbox. */
+  public static final String INBOUND_REPLIES_OUT = "inbound-replies-out";
+
   /** Outgoing: suppressions, through the outbox. */
   public static final String SUPPRESSIONS_OUT = "suppressions-out";
 

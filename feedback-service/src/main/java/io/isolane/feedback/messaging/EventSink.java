@@ -7,14 +7,18 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-/** The outbox's way out: suppressions, email.events, sender.health and tenant.commands. */
+/**
+ * The outbox's way out: suppressions, email.events, sender.health, tenant.commands and
+ * inbound.replies.
+ */
 @Singleton
 public class EventSink extends TopicSink {
   public EventSink(
       @Channel(Channels.SUPPRESSIONS_OUT) MutinyEmitter<byte[]> suppressions,
       @Channel(Channels.EMAIL_EVENTS_OUT) MutinyEmitter<byte[]> emailEvents,
       @Channel(Channels.SENDER_HEALTH_OUT) MutinyEmitter<byte[]> health,
-      @Channel(Channels.TENANT_COMMANDS_OUT) MutinyEmitter<byte[]> commands) {
+      @Channel(Channels.TENANT_COMMANDS_OUT) MutinyEmitter<byte[]> commands,
+      @Channel(Channels.INBOUND_REPLIES_OUT) MutinyEmitter<byte[]> inbound) {
     super(
         Map.of(
             Topic.SUPPRESSIONS,
@@ -24,6 +28,8 @@ public class EventSink extends TopicSink {
             Topic.SENDER_HEALTH,
             health,
             Topic.TENANT_COMMANDS,
-            commands));
+            commands,
+            Topic.INBOUND_REPLIES,
+            inbound));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.isolane.contracts.ContractJson;
 import io.isolane.feedback.SnsMessage;
 import io.isolane.feedback.service.RejectedSnsMessage;
+import io.isolane.feedback.service.SesNotifications;
 import io.isolane.feedback.service.SnsIntake;
 import io.isolane.feedback.service.SnsVerifier;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,6 +44,7 @@ public class SnsResource {
   @Operation(summary = "SNS HTTPS endpoint for SES feedback (signature verified)")
   @APIResponse(responseCode = "200", description = "Verified and handled (or a duplicate)")
   @APIResponse(responseCode = "400", description = "Not trusted: the reason is in the body")
+  @APIResponse(responseCode = "503", description = "About a message not known yet: SNS retries")
   public Uni<Response> receive(String body) {
     SnsMessage message;
     try {
@@ -55,7 +57,14 @@ public class SnsResource {
         .chain(verified -> intake.handle(verified, body))
         .map(done -> Response.ok(done).build())
         .onFailure(RejectedSnsMessage.class)
-        .recoverWithItem(e -> rejected((RejectedSnsMessage) e));
+        .recoverWithItem(e -> rejected((RejectedSnsMessage) e))
+        .onFailure(SesNotifications.RetryLater.class)
+        .recoverWithItem(
+            e -> {
+              LOG.infof("SNS message %s deferred: %s", message.messageId(), e.getMessage());
+              // SNS retries a delivery that failed with a 5xx; by then the sent event is here
+              return Problems.of(503, "Retry later", "body", e.getMessage());
+            });
   }
 
   private Response rejected(RejectedSnsMessage e) {

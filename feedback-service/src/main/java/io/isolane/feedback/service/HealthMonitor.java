@@ -2,6 +2,7 @@ package io.isolane.feedback.service;
 
 import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.events.EmailEvent;
+import io.isolane.contracts.events.EmailEventType;
 import io.isolane.contracts.events.ReplyClassified;
 import io.isolane.contracts.events.SenderHealth;
 import io.isolane.contracts.events.TenantCommand;
@@ -13,6 +14,7 @@ import io.isolane.feedback.Observation;
 import io.isolane.feedback.config.HealthConfig;
 import io.isolane.feedback.repository.HealthRepository;
 import io.isolane.feedback.repository.ReportRepository;
+import io.isolane.feedback.repository.SentMessageRepository;
 import io.isolane.servicekit.outbox.OutboxRow;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -42,13 +44,16 @@ public class HealthMonitor {
   private final ReportRepository reports;
   private final HealthEvents events;
   private final HealthConfig config;
+  private final SentMessageRepository sentMessages;
 
   public HealthMonitor(
       Pool pool,
       HealthRepository health,
       ReportRepository reports,
       HealthEvents events,
-      HealthConfig config) {
+      HealthConfig config,
+      SentMessageRepository sentMessages) {
+    this.sentMessages = sentMessages;
     this.pool = pool;
     this.health = health;
     this.reports = reports;
@@ -56,13 +61,20 @@ public class HealthMonitor {
     this.config = config;
   }
 
-  /** Counts an email event. */
+  /** Counts an email event; a sent one is also remembered by its SES message id. */
   public Uni<Void> record(ContractEvent<EmailEvent> event) {
-    Optional<Observation> o = Observation.of(event.data());
-    return o.isEmpty()
-        ? Uni.createFrom().voidItem()
-        : once(
-            event.id(), event.data().tenantId(), c -> observe(c, event.data().tenantId(), o.get()));
+    EmailEvent e = event.data();
+    Optional<Observation> o = Observation.of(e);
+    if (o.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    boolean sent = e.type() == EmailEventType.SENT && e.sesMessageId() != null;
+    return once(
+        event.id(),
+        e.tenantId(),
+        c ->
+            (sent ? sentMessages.remember(c, e) : Uni.createFrom().voidItem())
+                .chain(() -> observe(c, e.tenantId(), o.get())));
   }
 
   /** Counts a classified reply. */

@@ -18,8 +18,8 @@ import java.util.UUID;
 
 /**
  * SES event-publishing records (and classic notifications) as platform email events: one per
- * recipient concerned, attributed to tenant, mailbox and message by the tags sending-service put on
- * the message. Send is sending-service's own news and is not repeated.
+ * recipient concerned, attributed to tenant, mailbox and message. Send is sending-service's own
+ * news and is not repeated.
  */
 @ApplicationScoped
 public class SesEvents {
@@ -30,26 +30,47 @@ public class SesEvents {
   }
 
   /**
-   * The events a record calls for.
+   * Whom a record is about: tenant, message and mailbox, from the tags sending-service put on the
+   * message (event publishing carries them; classic notifications may not).
    *
-   * @throws RejectedSnsMessage when it cannot be attributed or is of an unknown type
+   * @param tenant tenant id
+   * @param message platform message id
+   * @param mailbox sending mailbox, if known
+   * @param tags the message's tags
    */
-  public List<ContractEvent<EmailEvent>> of(JsonNode record) {
-    String type = record.path("eventType").asText(record.path("notificationType").asText(""));
-    JsonNode mail = record.path("mail");
-    Map<String, String> tags = tags(mail.path("tags"));
+  public record Attribution(
+      String tenant, String message, String mailbox, Map<String, String> tags) {}
+
+  /** The attribution the record's own tags give, if they do. */
+  public static java.util.Optional<Attribution> fromTags(JsonNode record) {
+    Map<String, String> tags = tags(record.path("mail").path("tags"));
     String tenant = tags.get("isolane-tenant");
     String message = tags.get("isolane-message");
-    if (tenant == null || message == null) {
-      throw new RejectedSnsMessage("no isolane-tenant/isolane-message tags on SES " + type);
-    }
+    return tenant == null || message == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            new Attribution(tenant, message, tags.get("isolane-mailbox"), tags));
+  }
+
+  /** The type of a record: its eventType (event publishing) or notificationType (classic). */
+  public static String typeOf(JsonNode record) {
+    return record.path("eventType").asText(record.path("notificationType").asText(""));
+  }
+
+  /**
+   * The events a record about this message calls for.
+   *
+   * @throws RejectedSnsMessage when it is of an unknown type
+   */
+  public List<ContractEvent<EmailEvent>> of(JsonNode record, Attribution a) {
+    String type = typeOf(record);
     Base base =
         new Base(
-            tenant,
-            message,
-            tags.get("isolane-mailbox"),
-            mail.path("messageId").asText(null),
-            tags);
+            a.tenant(),
+            a.message(),
+            a.mailbox(),
+            record.path("mail").path("messageId").asText(null),
+            a.tags());
     return switch (type) {
       case "Send" -> List.of();
       case "Delivery" ->

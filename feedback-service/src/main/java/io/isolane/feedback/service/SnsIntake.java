@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.ContractJson;
-import io.isolane.contracts.events.EmailEvent;
 import io.isolane.feedback.ProcessedEvent;
 import io.isolane.feedback.SnsMessage;
 import io.isolane.feedback.client.SnsEndpoints;
@@ -21,15 +20,15 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * What a verified SNS message leads to: a confirmed subscription, platform email events (once per
- * SNS message id, written with the dedup mark in one transaction), or a dead-letter record with the
- * reason when SES's record cannot be attributed.
+ * What a verified SNS message leads to: a confirmed subscription, platform events (email events or
+ * inbound replies, once per SNS message id, written with the dedup mark in one transaction), or a
+ * dead-letter record with the reason when SES's record cannot be used.
  */
 @ApplicationScoped
 public class SnsIntake {
   private static final Logger LOG = Logger.getLogger(SnsIntake.class);
 
-  private final SesEvents sesEvents;
+  private final SesNotifications notifications;
   private final ProcessedEventRepository processed;
   private final Outbox outbox;
   private final SnsEndpoints endpoints;
@@ -37,13 +36,13 @@ public class SnsIntake {
   private final DeadLetters deadLetters;
 
   public SnsIntake(
-      SesEvents sesEvents,
+      SesNotifications notifications,
       ProcessedEventRepository processed,
       Outbox outbox,
       SnsEndpoints endpoints,
       SnsHttp http,
       DeadLetters deadLetters) {
-    this.sesEvents = sesEvents;
+    this.notifications = notifications;
     this.processed = processed;
     this.outbox = outbox;
     this.endpoints = endpoints;
@@ -75,19 +74,23 @@ public class SnsIntake {
   }
 
   private Uni<String> notification(SnsMessage m, String body) {
-    List<ContractEvent<EmailEvent>> events;
-    try {
-      events = sesEvents.of(record(m.message()));
-    } catch (RejectedSnsMessage e) {
-      return deadLetters.reject(m.topicArn(), body, e.getMessage()).replaceWith("dead-lettered");
-    }
-    if (events.isEmpty()) {
-      return Uni.createFrom().item("nothing to publish");
-    }
-    return Panache.withTransaction(() -> publishOnce(m, events));
+    return Uni.createFrom()
+        .item(() -> record(m.message()))
+        .chain(record -> notifications.eventsOf(m, record))
+        .chain(
+            events ->
+                events.isEmpty()
+                    ? Uni.createFrom().item("nothing to publish")
+                    : Panache.withTransaction(() -> publishOnce(m, events)))
+        .onFailure(RejectedSnsMessage.class)
+        .recoverWithUni(
+            e ->
+                deadLetters
+                    .reject(m.topicArn(), body, e.getMessage())
+                    .replaceWith("dead-lettered"));
   }
 
-  private Uni<String> publishOnce(SnsMessage m, List<ContractEvent<EmailEvent>> events) {
+  private Uni<String> publishOnce(SnsMessage m, List<? extends ContractEvent<?>> events) {
     String id = "sns:" + m.messageId();
     return processed
         .findById(id)
@@ -107,7 +110,7 @@ public class SnsIntake {
             });
   }
 
-  private Uni<Void> addAll(List<ContractEvent<EmailEvent>> events) {
+  private Uni<Void> addAll(List<? extends ContractEvent<?>> events) {
     return Multi.createFrom()
         .iterable(events)
         .onItem()

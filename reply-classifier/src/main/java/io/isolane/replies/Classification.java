@@ -17,6 +17,8 @@ import java.util.List;
  * @param referral for referrals, the address the reply points to (null otherwise)
  * @param bounce for bounces, what the delivery report says (null otherwise)
  * @param evidence the headers, structures and phrases that decided it
+ * @param references message ids the reply refers to (In-Reply-To first, then References, then a
+ *     returned message's own id), without angle brackets
  */
 public record Classification(
     ReplyCategory category,
@@ -28,8 +30,10 @@ public record Classification(
     LocalDate returnDate,
     String referral,
     Bounce bounce,
-    List<String> evidence) {
+    List<String> evidence,
+    List<String> references) {
   public Classification {
     evidence = List.copyOf(evidence);
+    references = List.copyOf(references);
   }
 }

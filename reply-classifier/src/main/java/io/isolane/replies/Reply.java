@@ -54,6 +54,17 @@ public class Reply {
   @Column(name = "bounce_hard")
   public Boolean bounceHard;
 
+  /** Platform id of the sent message this reply answers (null when unmatched). */
+  @Column(name = "in_reply_to")
+  public String inReplyTo;
+
+  /** The answered message's campaign tag. */
+  public String campaign;
+
+  /** The recipient the answered message was sent to. */
+  @Column(name = "original_recipient")
+  public String originalRecipient;
+
   /** What decided the category, one item per line. */
   public String evidence;
 

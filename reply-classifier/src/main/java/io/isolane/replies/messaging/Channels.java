@@ -5,6 +5,9 @@ public final class Channels {
   /** Incoming: inbound.replies. */
   public static final String INBOUND_REPLIES_IN = "inbound-replies-in";
 
+  /** Incoming: email.events (SENT events, for threading). */
+  public static final String EMAIL_EVENTS_IN = "email-events-in";
+
   /** Outgoing: reply.classified, through the outbox. */
   public static final String REPLY_CLASSIFIED_OUT = "reply-classified-out";
 

@@ -29,9 +29,12 @@ public class ClassificationService {
   private final Outbox outbox;
   private final ReplyConfig config;
   private final ReplyClassifier classifier;
+  private final SentMessages sent;
 
-  public ClassificationService(ReplyRepository replies, Outbox outbox, ReplyConfig config) {
+  public ClassificationService(
+      ReplyRepository replies, SentMessages sent, Outbox outbox, ReplyConfig config) {
     this.replies = replies;
+    this.sent = sent;
     this.outbox = outbox;
     this.config = config;
     this.classifier = new ReplyClassifier(config.maxMessageBytes());
@@ -50,6 +53,12 @@ public class ClassificationService {
     Classification result = classifySafely(inbound);
     Instant now = Instant.now();
     Reply reply = Replies.of(inbound, result, now);
+    return sent.answeredBy(inbound.tenantId(), result.references())
+        .invoke(thread -> thread.ifPresent(m -> Replies.thread(reply, m)))
+        .chain(thread -> store(reply, inbound, result, now));
+  }
+
+  private Uni<Void> store(Reply reply, InboundReply inbound, Classification result, Instant now) {
     List<ContractEvent<?>> events = new ArrayList<>();
     events.add(eventOf(reply));
     events.addAll(SuppressionRequests.of(config.eventSource(), inbound, result, now));
@@ -83,7 +92,7 @@ public class ClassificationService {
             reply.tenantId,
             reply.mailbox,
             reply.sender,
-            null,
+            reply.inReplyTo,
             reply.category,
             reply.confidence,
             reply.language,

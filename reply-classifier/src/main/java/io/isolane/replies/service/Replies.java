@@ -3,6 +3,7 @@ package io.isolane.replies.service;
 import io.isolane.contracts.events.InboundReply;
 import io.isolane.replies.Classification;
 import io.isolane.replies.Reply;
+import io.isolane.replies.SentMessage;
 import java.time.Instant;
 
 /** The stored form of a classified reply. */
@@ -36,5 +37,12 @@ final class Replies {
     reply.receivedAt = inbound.receivedAt();
     reply.classifiedAt = now;
     return reply;
+  }
+
+  /** Attributes the reply to the sent message it answers. */
+  static void thread(Reply reply, SentMessage answered) {
+    reply.inReplyTo = answered.messageId;
+    reply.campaign = answered.campaign;
+    reply.originalRecipient = answered.recipient;
   }
 }

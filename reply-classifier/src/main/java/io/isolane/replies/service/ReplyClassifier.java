@@ -142,7 +142,8 @@ public final class ReplyClassifier {
           back,
           referral,
           bounce == null ? null : bounce.bounce(),
-          evidence);
+          evidence,
+          MessageIds.referencedBy(mail));
     }
   }
 }

@@ -15,9 +15,10 @@ import java.util.List;
  * Tenants announced on tenant.state with a read+send key and a read-only key, as tenant-service
  * publishes them (digests only), once their keys authenticate here.
  */
-record ApiTenants(String id, String key, String readKey) {
+public record ApiTenants(String id, String key, String readKey) {
 
-  static ApiTenants provision() {
+  /** A tenant announced on tenant.state, once its keys authenticate here. */
+  public static ApiTenants provision() {
     ApiTenants t =
         new ApiTenants(SampleEvents.newTenantId(), TestApiKeys.newKey(), TestApiKeys.newKey());
     ContractKafka.publish(
@@ -36,12 +37,12 @@ record ApiTenants(String id, String key, String readKey) {
   }
 
   /** A request with the read+send key. */
-  RequestSpecification api() {
+  public RequestSpecification api() {
     return given().header("Authorization", "Bearer " + key);
   }
 
   /** A request with the read-only key. */
-  RequestSpecification readOnly() {
+  public RequestSpecification readOnly() {
     return given().header("Authorization", "Bearer " + readKey);
   }
 }

@@ -20,6 +20,9 @@ public final class Channels {
   /** Incoming: tenant.commands; a resume starts the sender's health afresh. */
   public static final String HEALTH_COMMANDS_IN = "health-commands-in";
 
+  /** Incoming: suppressions (our own), mirrored into SES tenants' suppression lists. */
+  public static final String SES_MIRROR_IN = "ses-mirror-in";
+
   /** Outgoing: sender.health, through the outbox. */
   public static final String SENDER_HEALTH_OUT = "sender-health-out";
 

@@ -74,6 +74,14 @@ public class SenderWarmup {
   @Column(nullable = false)
   public String reason;
 
+  /** Why tenant.state holds the sender (mailbox paused, tenant suspended); null: it does not. */
+  @Column(name = "held_by_state")
+  public String heldByState;
+
+  /** No longer in tenant.state: its days are no longer computed. */
+  @Column(nullable = false)
+  public boolean retired;
+
   /** Dedicated IPs: the SES warm-up percentage today's cap stands for (cap / plan target). */
   @Column(name = "ip_warmup_percent")
   public Integer ipWarmupPercent;

@@ -56,15 +56,31 @@ final class WarmupEvents {
       String tenantId, IsolationTier tier, long version, List<Key> keys, String... mailboxes) {
     List<TenantState.Mailbox> boxes = new ArrayList<>();
     for (String m : mailboxes) {
-      boxes.add(new TenantState.Mailbox(m, null, MailboxStatus.WARMING, null, null));
+      boxes.add(mailbox(m, MailboxStatus.WARMING, null));
     }
+    return state(tenantId, tier, TenantStatus.ACTIVE, null, version, keys, boxes);
+  }
+
+  static TenantState.Mailbox mailbox(String address, MailboxStatus status, String reason) {
+    return new TenantState.Mailbox(address, null, status, reason, null);
+  }
+
+  /** A tenant's state with its status and mailboxes as given. */
+  static ContractEvent<TenantState> state(
+      String tenantId,
+      IsolationTier tier,
+      TenantStatus status,
+      String statusReason,
+      long version,
+      List<Key> keys,
+      List<TenantState.Mailbox> boxes) {
     TenantState state =
         new TenantState(
             tenantId,
             "Tenant " + tenantId,
             tier,
-            TenantStatus.ACTIVE,
-            null,
+            status,
+            statusReason,
             "test",
             new TenantState.SendingLimits(10, 100_000),
             "isl-" + tenantId,

@@ -17,7 +17,7 @@ public class SenderWarmupRepository implements PanacheRepository<SenderWarmup> {
   // a sender is due once its own local day has moved past the last computed one; rows another
   // instance is computing are skipped, and re-checked against their committed day when locked
   private static final String LOCK_DUE =
-      "SELECT * FROM sender_warmup WHERE last_computed_day <"
+      "SELECT * FROM sender_warmup WHERE NOT retired AND last_computed_day <"
           + " (CAST(:now AS timestamptz) AT TIME ZONE time_zone)::date"
           + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED";
   private static final String LOCK_IPS_TO_SYNC =

@@ -64,6 +64,8 @@ final class ApiViews {
       boolean paused,
       String timeZone,
       String reason,
+      String heldByState,
+      boolean retired,
       List<Change> history) {
     static SenderView of(SenderStatus st) {
       var s = st.sender();
@@ -83,6 +85,8 @@ final class ApiViews {
           s.paused,
           s.timeZone,
           s.reason,
+          s.heldByState,
+          s.retired,
           st.history().stream().map(Change::of).toList());
     }
   }

@@ -45,6 +45,7 @@ public class EnrollmentService {
   private final CapRecorder recorder;
   private final WarmupConfig config;
   private final Clock clock;
+  private final StateHolds holds;
 
   public EnrollmentService(
       SenderWarmupRepository senders,
@@ -53,7 +54,9 @@ public class EnrollmentService {
       Standings standings,
       CapRecorder recorder,
       WarmupConfig config,
-      Clock clock) {
+      Clock clock,
+      StateHolds holds) {
+    this.holds = holds;
     this.senders = senders;
     this.tenants = tenants;
     this.keys = keys;
@@ -89,9 +92,10 @@ public class EnrollmentService {
                           .toList());
               return tenants
                   .persist(tenant)
-                  .chain(() -> keys.replace(state.tenantId(), keysOf(state)))
+                  .chain(() -> keys.replace(state.tenantId(), ApiKey.allOf(state)))
                   .chain(() -> senders.enrolled(state.tenantId()))
-                  .chain(enrolled -> enrollAll(tenant, newSenders(state, enrolled)));
+                  .chain(enrolled -> enrollAll(tenant, newSenders(state, enrolled)))
+                  .chain(() -> holds.apply(tenant, state));
             });
   }
 
@@ -168,22 +172,5 @@ public class EnrollmentService {
       }
     }
     return fresh;
-  }
-
-  private static List<ApiKey> keysOf(TenantState state) {
-    if (state.apiKeys() == null) {
-      return List.of();
-    }
-    return state.apiKeys().stream()
-        .map(
-            k -> {
-              ApiKey key = new ApiKey();
-              key.keyId = k.keyId();
-              key.tenantId = state.tenantId();
-              key.sha256 = k.sha256().toLowerCase();
-              key.scopes = String.join(",", k.scopes());
-              return key;
-            })
-        .toList();
   }
 }

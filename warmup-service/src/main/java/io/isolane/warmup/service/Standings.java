@@ -44,7 +44,9 @@ public class Standings {
   public Uni<Ramp.Standing> of(SenderWarmup sender, LocalDate today) {
     Uni<Plan> plan = planOf(sender);
     Uni<Ramp.Health> worst =
-        health.covering(sender.tenantId, sender.sender, sender.domain()).map(Standings::worst);
+        health
+            .covering(sender.tenantId, sender.sender, sender.domain())
+            .map(signals -> worst(sender, signals));
     Uni<Ramp.Day> yesterday = sends.on(sender, today.minusDays(1));
     Uni<Optional<LocalDate>> lastSend = sends.lastSendDay(sender);
     // one reactive session: its queries run one after the other
@@ -85,7 +87,11 @@ public class Standings {
     return ChronoUnit.DAYS.between(since, today);
   }
 
-  private static Ramp.Health worst(List<HealthSignal> signals) {
+  // a hold from tenant.state (paused mailbox, suspended tenant) weighs as a breach
+  private static Ramp.Health worst(SenderWarmup sender, List<HealthSignal> signals) {
+    if (sender.heldByState != null) {
+      return new Ramp.Health(SenderHealth.Status.BREACH, sender.heldByState);
+    }
     return signals.stream()
         .filter(s -> s.status != SenderHealth.Status.HEALTHY)
         .max(Comparator.comparing((HealthSignal s) -> s.status))

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -52,6 +53,13 @@ public class SenderWarmupRepository implements PanacheRepository<SenderWarmup> {
   /** One sender of the tenant. */
   public Uni<SenderWarmup> of(String tenantId, String sender) {
     return find("tenantId = ?1 and sender = ?2", tenantId, sender).firstResult();
+  }
+
+  /** Every sender of the tenant, locked: the daily run skips them until this commits. */
+  public Uni<List<SenderWarmup>> lockAllOf(String tenantId) {
+    return find("tenantId = ?1 order by id", tenantId)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .list();
   }
 
   /** Every sender of the tenant, by name. */

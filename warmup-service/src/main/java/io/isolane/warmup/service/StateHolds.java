@@ -50,7 +50,7 @@ public class StateHolds {
       state.mailboxes().forEach(m -> present.add(m.address().toLowerCase()));
     }
     return senders
-        .allOf(tenant.tenantId)
+        .lockAllOf(tenant.tenantId)
         .chain(
             all ->
                 Multi.createFrom()

@@ -26,7 +26,7 @@ public class SenderWarmupRepository implements PanacheRepository<SenderWarmup> {
           + " AND ip_warmup_percent IS DISTINCT FROM ses_warmup_percent"
           + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED";
   private static final String LOCK_COVERED =
-      "SELECT * FROM sender_warmup WHERE tenant_id = :tenant AND (:scope = 'TENANT'"
+      "SELECT * FROM sender_warmup WHERE tenant_id = :tenant AND NOT retired AND (:scope = 'TENANT'"
           + " OR (:scope = 'MAILBOX' AND sender = :target)"
           + " OR (:scope = 'SENDING_DOMAIN' AND (sender = :target OR sender LIKE :suffix)))"
           + " ORDER BY id FOR UPDATE";

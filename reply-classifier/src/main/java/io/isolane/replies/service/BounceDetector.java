@@ -72,7 +72,11 @@ public final class BounceDetector {
     String failedHeader = mail.header("x-failed-recipients");
     boolean daemon = BounceText.fromDaemon(mail);
     boolean subject = BounceText.subjectSays(mail);
-    boolean body = BounceText.BODY.matcher(mail.text()).find();
+    if (failedHeader == null && !daemon && !subject) {
+      // the body alone never makes a bounce: skip scanning it (most replies end here)
+      return Optional.empty();
+    }
+    boolean body = BounceText.bodySays(mail.text());
     int signals = (daemon ? 1 : 0) + (subject ? 1 : 0) + (body ? 1 : 0);
     if (failedHeader == null && signals < 2) {
       return Optional.empty();

@@ -63,6 +63,9 @@ final class BounceText {
               + "|original-recipient|final-recipient|x-[a-z0-9-]+):\\s.*)$",
           FLAGS);
 
+  /** How much of the body the failure explanation is looked for in. */
+  private static final int HEAD = 4000;
+
   private BounceText() {}
 
   /** The text before the returned copy: the part a person is meant to read. */
@@ -81,6 +84,11 @@ final class BounceText {
     String from = mail.header("from");
     return from != null && DAEMON.matcher(from).find()
         || mail.header("return-path") != null && mail.header("return-path").matches("<?>?");
+  }
+
+  /** True when the start of the body, where MTAs explain the failure, says delivery failed. */
+  static boolean bodySays(String text) {
+    return BODY.matcher(text.length() > HEAD ? text.substring(0, HEAD) : text).find();
   }
 
   static boolean subjectSays(ParsedMail mail) {

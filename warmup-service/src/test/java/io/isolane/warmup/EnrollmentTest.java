@@ -34,6 +34,8 @@ class EnrollmentTest {
 
       ContractEvent<MailboxLimits> event = limits.await(e -> e.subject().equals(tenant));
       assertThat(event.key()).isEqualTo(tenant + "/" + mailbox);
+      // the event id is the decision's history row: a republished outbox row keeps it
+      assertThat(event.id()).matches("warmup-decision-\\d+");
       assertThat(event.data().mailbox()).isEqualTo(mailbox);
       assertThat(event.data().dailyCap()).isEqualTo(20);
       assertThat(event.data().stage()).isEqualTo(1);

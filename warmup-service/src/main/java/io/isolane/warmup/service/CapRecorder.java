@@ -45,18 +45,18 @@ public class CapRecorder {
   public Uni<Void> record(SenderWarmup sender, LocalDate day, String trigger, Decision decision) {
     Instant now = clock.instant();
     sender.apply(decision, now);
-    Uni<Void> stored =
-        history.persist(CapChange.of(sender, day, trigger, decision, now)).replaceWithVoid();
+    Uni<CapChange> stored = history.persist(CapChange.of(sender, day, trigger, decision, now));
     return switch (sender.kind) {
-      case MAILBOX -> stored.chain(() -> outbox.add(limits(sender, day)));
+      case MAILBOX -> stored.chain(change -> outbox.add(limits(sender, day, change.id)));
       // IpWarmupSync hands the percentage to SES once this commits
       case IP ->
           standings
               .planOf(sender)
               .invoke(plan -> sender.ipWarmupPercent = percentOf(sender.dailyCap, plan.target()))
-              .chain(() -> stored);
+              .chain(() -> stored)
+              .replaceWithVoid();
       // domains have no topic to go to yet: their caps are in the API and history
-      case DOMAIN -> stored;
+      case DOMAIN -> stored.replaceWithVoid();
     };
   }
 
@@ -65,7 +65,8 @@ public class CapRecorder {
     return Math.max(1, Math.min(100, (int) Math.ceil(100.0 * cap / target)));
   }
 
-  private ContractEvent<MailboxLimits> limits(SenderWarmup sender, LocalDate day) {
+  // the event id is the decision's: a republished outbox row is recognisably the same event
+  private ContractEvent<MailboxLimits> limits(SenderWarmup sender, LocalDate day, Long decision) {
     WarmupConfig.Pacing pacing = config.pacing();
     MailboxLimits limits =
         new MailboxLimits(
@@ -84,6 +85,7 @@ public class CapRecorder {
             sender.stage,
             sender.reason,
             sender.updatedAt);
-    return ContractEvent.of(EventTypes.MAILBOX_LIMITS, config.eventSource(), limits);
+    return ContractEvent.withId(
+        "warmup-decision-" + decision, EventTypes.MAILBOX_LIMITS, config.eventSource(), limits);
   }
 }

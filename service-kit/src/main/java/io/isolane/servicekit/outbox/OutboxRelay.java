@@ -1,13 +1,18 @@
 package io.isolane.servicekit.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,6 +30,9 @@ public class OutboxRelay {
   private final Instance<OutboxSink> sink;
   private final OutboxRepository outbox;
   private final OutboxConfig config;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private Vertx vertx;
+  private long timer;
 
   public OutboxRelay(Instance<OutboxSink> sink, OutboxRepository outbox, OutboxConfig config) {
     this.sink = sink;
@@ -32,11 +40,35 @@ public class OutboxRelay {
     this.config = config;
   }
 
-  // the delay lets reactive messaging connect the emitters before the first run
-  @Scheduled(
-      every = "${isolane.outbox.poll-interval:1s}",
-      delayed = "${isolane.outbox.start-delay:2s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  /**
+   * Runs every {@code poll-interval} on a Vert.x timer (the scheduler extension would round a
+   * sub-second interval up to a second), never two runs at once, so rows leave in commit order. The
+   * start delay lets reactive messaging connect the emitters before the first run.
+   */
+  void start(@Observes StartupEvent startup, Vertx vertx) {
+    this.vertx = vertx;
+    timer =
+        vertx.setPeriodic(
+            config.startDelay().toMillis(), config.pollInterval().toMillis(), id -> tick());
+  }
+
+  void stop(@Observes ShutdownEvent shutdown) {
+    if (vertx != null) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  private void tick() {
+    if (!running.compareAndSet(false, true)) {
+      return;
+    }
+    // Hibernate Reactive needs a duplicated context of its own, marked safe
+    Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+    VertxContextSafetyToggle.setContextSafe(context, true);
+    context.runOnContext(
+        ignored -> relay().subscribe().with(done -> running.set(false), e -> running.set(false)));
+  }
+
   Uni<Void> relay() {
     return drain(0)
         .onFailure()

@@ -11,10 +11,10 @@ import java.util.UUID;
  * SNS Notifications signed with the simulator's SNS key, built field by field so that tests can
  * forge, tamper, age or re-point any part of them.
  */
-final class SignedSns {
+public final class SignedSns {
   private SignedSns() {}
 
-  static String topicArn(String name) {
+  public static String topicArn(String name) {
     return SesSimulatorResource.simulator().sns().createTopic(name).arn;
   }
 
@@ -23,7 +23,8 @@ final class SignedSns {
     return SesSimulatorResource.simulator().endpoint().resolve(signer.certificatePath()).toString();
   }
 
-  static ObjectNode notification(String topicArn, String message, Instant at, String version) {
+  public static ObjectNode notification(
+      String topicArn, String message, Instant at, String version) {
     return notification(
         topicArn, message, at, version, UUID.randomUUID().toString(), certificateUrl());
   }
@@ -50,7 +51,7 @@ final class SignedSns {
   }
 
   /** An SES event-publishing Bounce record for a message sending-service tagged. */
-  static String bounce(String tenant, String recipient) {
+  public static String bounce(String tenant, String recipient) {
     return "{\"eventType\":\"Bounce\",\"mail\":{\"timestamp\":\"2026-11-22T10:00:00.000Z\","
         + "\"messageId\":\"0100018c-"
         + UUID.randomUUID()
@@ -69,7 +70,7 @@ final class SignedSns {
   }
 
   /** A Delivery record of a message sending-service tagged. */
-  static String delivery(String tenant, String recipient) {
+  public static String delivery(String tenant, String recipient) {
     return "{\"eventType\":\"Delivery\",\"mail\":{\"messageId\":\"0100018c-"
         + UUID.randomUUID()
         + "\",\"tags\":{\"isolane-tenant\":[\""

@@ -119,6 +119,7 @@ public class SesEvents {
                   "rendering failure: " + record.path("failure").path("errorMessage").asText(""),
                   null,
                   null));
+      case "Subscription" -> subscription(base, record);
       default -> throw new RejectedSnsMessage("unsupported SES event type '" + type + "'");
     };
   }
@@ -149,6 +150,24 @@ public class SesEvents {
               null));
     }
     return out;
+  }
+
+  /**
+   * A list-management change: unsubscribing from everything is an unsubscribe of each destination;
+   * a change of single topics is the contact list's business and calls for no platform event.
+   */
+  private List<ContractEvent<EmailEvent>> subscription(Base base, JsonNode record) {
+    JsonNode subscription = record.path("subscription");
+    if (!subscription.path("newTopicPreferences").path("unsubscribeAll").asBoolean(false)) {
+      return List.of();
+    }
+    return each(
+        base,
+        EmailEventType.UNSUBSCRIBED,
+        record.path("mail").path("destination"),
+        "list management: " + subscription.path("source").asText("unknown source"),
+        null,
+        null);
   }
 
   private List<ContractEvent<EmailEvent>> complaints(Base base, JsonNode complaint) {

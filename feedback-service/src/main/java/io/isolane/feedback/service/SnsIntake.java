@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.ContractJson;
+import io.isolane.contracts.events.EmailEvent;
 import io.isolane.feedback.ProcessedEvent;
 import io.isolane.feedback.SnsMessage;
 import io.isolane.feedback.client.SnsEndpoints;
@@ -34,6 +35,7 @@ public class SnsIntake {
   private final SnsEndpoints endpoints;
   private final SnsHttp http;
   private final DeadLetters deadLetters;
+  private final SuppressionList suppressions;
 
   public SnsIntake(
       SesNotifications notifications,
@@ -41,13 +43,15 @@ public class SnsIntake {
       Outbox outbox,
       SnsEndpoints endpoints,
       SnsHttp http,
-      DeadLetters deadLetters) {
+      DeadLetters deadLetters,
+      SuppressionList suppressions) {
     this.notifications = notifications;
     this.processed = processed;
     this.outbox = outbox;
     this.endpoints = endpoints;
     this.http = http;
     this.deadLetters = deadLetters;
+    this.suppressions = suppressions;
   }
 
   /** Handles a verified message; the item says what was done. */
@@ -114,10 +118,27 @@ public class SnsIntake {
     return Multi.createFrom()
         .iterable(events)
         .onItem()
-        .transformToUniAndConcatenate(outbox::add)
+        .transformToUniAndConcatenate(e -> outbox.add(e).chain(() -> suppressAtOnce(e)))
         .collect()
         .last()
         .replaceWithVoid();
+  }
+
+  /**
+   * A hard bounce or complaint suppresses in this very transaction rather than after the round trip
+   * through email.events, so sending-service hears of it one relay hop after SNS posted it.
+   */
+  private Uni<Void> suppressAtOnce(ContractEvent<?> event) {
+    if (!(event.data() instanceof EmailEvent e)) {
+      return Uni.createFrom().voidItem();
+    }
+    return SuppressionPolicy.reasonFor(e)
+        .map(
+            reason ->
+                suppressions
+                    .suppressOnce(e.tenantId(), e.recipient(), reason, event.id())
+                    .replaceWithVoid())
+        .orElseGet(() -> Uni.createFrom().voidItem());
   }
 
   private static JsonNode record(String message) {

@@ -12,15 +12,10 @@ import io.isolane.contracts.events.TenantState;
 import io.isolane.contracts.events.TenantStatus;
 import io.isolane.testkit.ContractKafka;
 import io.isolane.testkit.SampleEvents;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import io.isolane.testkit.TestApiKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +26,6 @@ import java.util.Map;
  * second mailbox on a domain that is not ready, and the given status.
  */
 final class ApiTenants {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private ApiTenants() {}
 
   /**
@@ -114,29 +107,16 @@ final class ApiTenants {
                     == status);
   }
 
-  /** A key in tenant-service's format: isk_<20 hex key id>_<43 base64url characters>. */
+  /** A key in tenant-service's format. */
   static String newKey() {
-    byte[] id = new byte[10];
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(id);
-    RANDOM.nextBytes(secret);
-    return "isk_"
-        + HexFormat.of().formatHex(id)
-        + "_"
-        + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    return TestApiKeys.newKey();
   }
 
   static String keyId(String key) {
-    return key.substring(4, 24);
+    return TestApiKeys.keyId(key);
   }
 
   private static TenantState.ApiKeyDigest digest(String key, List<String> scopes) {
-    try {
-      byte[] sha =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return new TenantState.ApiKeyDigest(keyId(key), HexFormat.of().formatHex(sha), scopes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestApiKeys.digest(key, scopes);
   }
 }

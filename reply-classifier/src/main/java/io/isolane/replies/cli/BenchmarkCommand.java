@@ -1,5 +1,6 @@
 package io.isolane.replies.cli;
 
+import io.isolane.replies.service.IntentModel;
 import io.isolane.replies.service.ReplyClassifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,9 +9,10 @@ import java.util.Random;
 
 /**
  * Measures single-threaded classification throughput on generated replies of 5-20 KB: a short
- * answer in one of six languages over a long quoted thread, half of them multipart/alternative with
- * an HTML copy, quoted-printable encoded. Run it pinned to one core, e.g. {@code taskset -c 0 java
- * -cp target/reply-classifier-*-cli.jar io.isolane.replies.cli.BenchmarkCommand 20}.
+ * answer in one of six languages (two of ten decided by the model, the rest by rules) over a long
+ * quoted thread, half of them multipart/alternative with an HTML copy, quoted-printable encoded.
+ * Run it pinned to one core, e.g. {@code taskset -c 0 java -cp target/reply-classifier-*-cli.jar
+ * io.isolane.replies.cli.BenchmarkCommand 20}.
  */
 public final class BenchmarkCommand {
   private static final String[] ANSWERS = {
@@ -22,6 +24,9 @@ public final class BenchmarkCommand {
     "Dafür ist mein Kollege zuständig, bitte wenden Sie sich an k.mueller@example.de.",
     "Je suis intéressée, pouvons-nous en parler mardi ?",
     "Sounds good. Can we book a call next week? Tell me more about pricing.",
+    // no rule decides these two: the model does
+    "Could you send me a proposal and pricing for my team?",
+    "Не нужно, у нас уже есть поставщик.",
   };
   private static final String QUOTED =
       "> Hi, I hope this finds you well. We help teams like yours send mail that reaches the inbox"
@@ -33,6 +38,9 @@ public final class BenchmarkCommand {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     List<byte[]> corpus = corpus(200, new Random(7));
     long bytes = corpus.stream().mapToLong(m -> m.length).sum();
+    long loadStart = System.nanoTime();
+    IntentModel model = IntentModel.shared();
+    long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
     ReplyClassifier classifier = new ReplyClassifier(ClassifyCommand.MAX_BYTES);
     run(classifier, corpus, 3);
     System.gc();
@@ -41,8 +49,13 @@ public final class BenchmarkCommand {
     double elapsed = done[1] / 1e9;
     System.out.printf(
         "{\"messages\":%d,\"seconds\":%.1f,\"per_second\":%.0f,\"mean_bytes\":%d,"
-            + "\"heap_after_warmup_mb\":%.1f}%n",
-        done[0], elapsed, done[0] / elapsed, bytes / corpus.size(), used / 1048576.0);
+            + "\"heap_after_warmup_mb\":%.1f,\"model_load_ms\":%d}%n",
+        done[0],
+        elapsed,
+        done[0] / elapsed,
+        bytes / corpus.size(),
+        used / 1048576.0,
+        model == null ? -1 : loadMillis);
   }
 
   /** Classifies the corpus round-robin for about {@code seconds}; returns count and nanos. */

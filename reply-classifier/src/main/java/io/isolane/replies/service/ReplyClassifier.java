@@ -15,6 +15,9 @@ import java.util.Optional;
  * command line share it.
  */
 public final class ReplyClassifier {
+  /** Least model probability that decides a category no rule found. */
+  static final double MODEL_THRESHOLD = 0.5;
+
   private final int maxBytes;
   private final MailParser parser = new MailParser();
 
@@ -75,7 +78,27 @@ public final class ReplyClassifier {
       return draft.fromRule(intent.get());
     }
     draft.evidence.add("no rule matched");
-    return draft.finish(ReplyCategory.OTHER, 0.1, null, null, null);
+    return byModel(draft);
+  }
+
+  /** The model's answer when no rule decided, if it is fairly sure and the text says enough. */
+  private static Classification byModel(Draft draft) {
+    Optional<IntentModel.Prediction> prediction =
+        draft.newText.isBlank() ? Optional.empty() : IntentModel.predictShared(draft.newText);
+    if (prediction.isEmpty()
+        || prediction.get().category() == ReplyCategory.OTHER
+        || prediction.get().probability() < MODEL_THRESHOLD) {
+      return draft.finish(ReplyCategory.OTHER, 0.1, null, null, null);
+    }
+    IntentModel.Prediction p = prediction.get();
+    draft.evidence.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "model: %s p=%.2f",
+            p.category().name().toLowerCase(java.util.Locale.ROOT),
+            p.probability()));
+    // the model is less certain than a rule: its confidence is scaled below the rules'
+    return draft.finish(p.category(), Math.round(p.probability() * 60) / 100.0, null, null, null);
   }
 
   private static Classification automatic(

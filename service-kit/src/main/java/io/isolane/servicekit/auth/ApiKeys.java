@@ -60,15 +60,24 @@ public final class ApiKeys {
 
   /** The live key presented (a bearer token), or empty when unknown, revoked or malformed. */
   public Optional<ApiKey> authenticate(String presented) {
-    Matcher m = KEY.matcher(presented);
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    Entry entry = byKeyId.get(m.group(1));
-    // constant-time comparison of the digests: timing tells nothing about the stored one
-    return entry != null && MessageDigest.isEqual(entry.sha256(), sha256(presented))
-        ? Optional.of(entry.key())
-        : Optional.empty();
+    return keyIdOf(presented)
+        .map(byKeyId::get)
+        .filter(entry -> MessageDigest.isEqual(entry.sha256(), sha256(presented)))
+        .map(Entry::key);
+  }
+
+  /** The public id of a key in tenant-service's format, or empty when it is not one. */
+  public static Optional<String> keyIdOf(String presented) {
+    Matcher m = KEY.matcher(presented == null ? "" : presented);
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /**
+   * Whether the presented key hashes to this hex SHA-256 digest, compared in constant time: timing
+   * tells nothing about the stored digest.
+   */
+  public static boolean matches(String presented, String sha256Hex) {
+    return MessageDigest.isEqual(HexFormat.of().parseHex(sha256Hex), sha256(presented));
   }
 
   /** How many live keys are known. */

@@ -174,7 +174,19 @@ final class EventSamples {
         0.93,
         "pt",
         LocalDate.of(2027, 3, 3),
-        AT);
+        AT,
+        false,
+        "carol@example.org",
+        "Estou fora até 3 de março.",
+        java.util.List.of("header Auto-Submitted: auto-replied", "phrase \"estou fora\""),
+        "spring-launch",
+        "bob@example.org",
+        new ReplyClassified.BounceReport(
+            java.util.List.of("gone@example.org"),
+            "5.1.1",
+            true,
+            "userunknown",
+            "550 5.1.1 no such user"));
   }
 
   static SuppressionRequest suppressionRequest() {

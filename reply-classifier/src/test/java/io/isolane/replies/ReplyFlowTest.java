@@ -48,6 +48,8 @@ class ReplyFlowTest {
           classified.await(e -> e.data().replyId().equals(reply.data().replyId()));
       assertThat(event.key()).isEqualTo(tenant);
       assertThat(event.data().category()).isEqualTo(ReplyCategory.UNSUBSCRIBE);
+      assertThat(event.data().newText()).isEqualTo("Please remove me.");
+      assertThat(event.data().evidence()).isNotEmpty();
       assertThat(event.data().mailbox()).isEqualTo("ana@mail." + tenant + ".example");
 
       classified.await(
@@ -63,6 +65,26 @@ class ReplyFlowTest {
             TestDatabase.queryString(
                 "replies", "SELECT category FROM reply WHERE reply_id = ?", reply.data().replyId()))
         .isEqualTo("UNSUBSCRIBE");
+  }
+
+  @Test
+  void anInterestedReplyIsFlaggedForImmediateAttention() {
+    String tenant = SampleEvents.newTenantId();
+    ContractEvent<InboundReply> reply =
+        SampleEvents.inboundReply(
+            tenant,
+            "ana@mail." + tenant + ".example",
+            "From: bob@example.org\r\nSubject: Re: Quick question\r\n\r\n"
+                + "Sounds interesting, tell me more. Can we book a call next week?\r\n");
+    try (TopicWatcher<ReplyClassified> classified =
+        ContractKafka.watch(EventTypes.REPLY_CLASSIFIED)) {
+      ContractKafka.publish(reply);
+
+      ReplyClassified event = classified.await(e -> e.subject().equals(tenant)).data();
+      assertThat(event.category()).isEqualTo(ReplyCategory.INTERESTED);
+      assertThat(event.needsAttention()).isTrue();
+      assertThat(event.bounce()).isNull();
+    }
   }
 
   @Test
@@ -120,13 +142,22 @@ class ReplyFlowTest {
     ContractEvent<InboundReply> reply =
         SampleEvents.inboundReply(tenant, "ana@mail.tenant-a.example", bounce);
     try (TopicWatcher<SuppressionRequest> requests =
-        ContractKafka.watch(EventTypes.SUPPRESSION_REQUEST)) {
+            ContractKafka.watch(EventTypes.SUPPRESSION_REQUEST);
+        TopicWatcher<ReplyClassified> classified =
+            ContractKafka.watch(EventTypes.REPLY_CLASSIFIED)) {
       ContractKafka.publish(reply);
 
       ContractEvent<SuppressionRequest> request = requests.await(e -> e.subject().equals(tenant));
       assertThat(request.data().address()).isEqualTo("carl.gone@example.org");
       assertThat(request.data().reason()).isEqualTo(SuppressionReason.HARD_BOUNCE);
       assertThat(request.data().detail()).contains("userunknown").contains("5.1.1");
+      ReplyClassified event = classified.await(e -> e.subject().equals(tenant)).data();
+      assertThat(event.bounce().recipients()).containsExactly("carl.gone@example.org");
+      assertThat(event.bounce().status()).isEqualTo("5.1.1");
+      assertThat(event.bounce().hard()).isTrue();
+      assertThat(event.bounce().reason()).isEqualTo("userunknown");
+      assertThat(event.needsAttention()).isFalse();
+      assertThat(event.evidence()).isNotEmpty();
     }
     assertThat(
             TestDatabase.queryString(

@@ -4,7 +4,9 @@ import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.EventTypes;
 import io.isolane.contracts.RejectedEventException;
 import io.isolane.contracts.events.InboundReply;
+import io.isolane.contracts.events.ReplyCategory;
 import io.isolane.contracts.events.ReplyClassified;
+import io.isolane.replies.Bounce;
 import io.isolane.replies.Classification;
 import io.isolane.replies.Reply;
 import io.isolane.replies.config.ReplyConfig;
@@ -25,6 +27,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ClassificationService {
+  // reply.classified carries the new text, bounded so one long reply cannot bloat the topic
+  private static final int MAX_NEW_TEXT = 20_000;
+
   private final ReplyRepository replies;
   private final Outbox outbox;
   private final ReplyConfig config;
@@ -60,7 +65,7 @@ public class ClassificationService {
 
   private Uni<Void> store(Reply reply, InboundReply inbound, Classification result, Instant now) {
     List<ContractEvent<?>> events = new ArrayList<>();
-    events.add(eventOf(reply));
+    events.add(eventOf(reply, result));
     events.addAll(SuppressionRequests.of(config.eventSource(), inbound, result, now));
     Uni<Void> work = replies.persist(reply).replaceWithVoid();
     for (ContractEvent<?> next : events) {
@@ -85,7 +90,7 @@ public class ClassificationService {
     }
   }
 
-  private ContractEvent<ReplyClassified> eventOf(Reply reply) {
+  private ContractEvent<ReplyClassified> eventOf(Reply reply, Classification result) {
     ReplyClassified classified =
         new ReplyClassified(
             reply.replyId,
@@ -97,8 +102,30 @@ public class ClassificationService {
             reply.confidence,
             reply.language,
             reply.returnDate,
-            reply.classifiedAt);
+            reply.classifiedAt,
+            reply.category == ReplyCategory.INTERESTED,
+            result.referral(),
+            clip(result.newText()),
+            result.evidence(),
+            reply.campaign,
+            reply.originalRecipient,
+            report(result.bounce()));
     return ContractEvent.of(EventTypes.REPLY_CLASSIFIED, config.eventSource(), classified);
+  }
+
+  private static ReplyClassified.BounceReport report(Bounce b) {
+    return b == null
+        ? null
+        : new ReplyClassified.BounceReport(
+            b.recipients(),
+            b.status(),
+            b.hard(),
+            b.reason() == null ? null : b.reason().code(),
+            b.diagnostic());
+  }
+
+  private static String clip(String text) {
+    return text == null || text.length() <= MAX_NEW_TEXT ? text : text.substring(0, MAX_NEW_TEXT);
   }
 
   private static byte[] decode(String base64) {

@@ -43,6 +43,8 @@ class InboundAndClassicTest {
 
   private SnsSubscription subscription;
 
+  @jakarta.inject.Inject io.isolane.feedback.service.SentMessagePurge purge;
+
   @BeforeEach
   void subscribe() {
     SnsTopic topic = SesSimulatorResource.simulator().sns().topic(TOPIC).orElseThrow();
@@ -145,6 +147,34 @@ class InboundAndClassicTest {
           .body(equalTo("dead-lettered"));
       assertThat(dlq.awaitDeadLetterReason(TOPIC)).contains(sesId).contains("never reported sent");
     }
+  }
+
+  @Test
+  void sesMessageIdsOlderThanTheRetentionAreForgotten() {
+    String old = "old-" + UUID.randomUUID();
+    String fresh = "fresh-" + UUID.randomUUID();
+    insertSent(old, "31 days");
+    insertSent(fresh, "1 day");
+
+    assertThat(purge.purge().await().atMost(Duration.ofSeconds(10))).isPositive();
+
+    assertThat(sentCount(old)).isEqualTo("0");
+    assertThat(sentCount(fresh)).isEqualTo("1");
+  }
+
+  private static void insertSent(String sesMessageId, String age) {
+    TestDatabase.queryString(
+        "feedback",
+        "INSERT INTO sent_message (ses_message_id, tenant_id, message_id, mailbox, sent_at)"
+            + " VALUES (?, 't-purge', 'm', 'a@b.example', now() - interval '"
+            + age
+            + "') RETURNING 1",
+        sesMessageId);
+  }
+
+  private static String sentCount(String sesMessageId) {
+    return TestDatabase.queryString(
+        "feedback", "SELECT count(*) FROM sent_message WHERE ses_message_id = ?", sesMessageId);
   }
 
   private static void rule(String domain, String encoding) {

@@ -103,4 +103,34 @@ class ThreadingTest {
         "SELECT message_id FROM sent_message WHERE ses_message_id = ?",
         sent.sesMessageId());
   }
+
+  @jakarta.inject.Inject io.isolane.replies.service.SentMessagePurge purge;
+
+  @Test
+  void sentMessagesOlderThanTheRetentionAreForgotten() {
+    String old = "old-" + java.util.UUID.randomUUID();
+    String fresh = "fresh-" + java.util.UUID.randomUUID();
+    insertSent(old, "91 days");
+    insertSent(fresh, "1 day");
+
+    assertThat(purge.purge().await().atMost(java.time.Duration.ofSeconds(10))).isPositive();
+
+    assertThat(sentCount(old)).isEqualTo("0");
+    assertThat(sentCount(fresh)).isEqualTo("1");
+  }
+
+  private static void insertSent(String sesMessageId, String age) {
+    TestDatabase.queryString(
+        "replies",
+        "INSERT INTO sent_message (ses_message_id, tenant_id, message_id, mailbox, sent_at)"
+            + " VALUES (?, 't-purge', 'm', 'a@b.example', now() - interval '"
+            + age
+            + "') RETURNING 1",
+        sesMessageId);
+  }
+
+  private static String sentCount(String sesMessageId) {
+    return TestDatabase.queryString(
+        "replies", "SELECT count(*) FROM sent_message WHERE ses_message_id = ?", sesMessageId);
+  }
 }

@@ -22,10 +22,14 @@ public class SentMessagePurge {
   }
 
   @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  Uni<Void> purge() {
+  Uni<Void> hourly() {
+    return purge().replaceWithVoid();
+  }
+
+  /** Deletes what is older than the retention; how many rows. */
+  public Uni<Integer> purge() {
     return sentMessages
         .purge(Instant.now().minus(config.sentMessageRetention()))
-        .invoke(n -> LOG.debugf("forgot %d SES message ids", n))
-        .replaceWithVoid();
+        .invoke(n -> LOG.debugf("forgot %d SES message ids", n));
   }
 }

@@ -13,4 +13,8 @@ public interface ReplyConfig {
   /** Largest raw message, in bytes, the classifier reads; larger ones are dead-lettered. */
   @WithDefault("10485760")
   int maxMessageBytes();
+
+  /** How long a sent message stays matchable by replies (most replies come within days). */
+  @WithDefault("90d")
+  java.time.Duration sentMessageRetention();
 }

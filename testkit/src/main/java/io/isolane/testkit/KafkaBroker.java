@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,8 +45,19 @@ public final class KafkaBroker {
     return bootstrapServers;
   }
 
+  private static final List<Runnable> KAFKA_CLEANUP = new CopyOnWriteArrayList<>();
+
   private static String startEmbedded() {
     long started = System.nanoTime();
+    // Kafka's test utilities delete their temporary directories in JVM shutdown hooks of their own,
+    // which the JVM runs at the same time as the hook that stops the broker: a log directory could
+    // vanish under the live broker, which then halts the JVM with status 1 and fails the test fork
+    // after every test passed. Those hooks run once the broker has stopped instead.
+    Exit.setShutdownHookAdder((name, hook) -> KAFKA_CLEANUP.add(hook));
+    Exit.setHaltProcedure(
+        (status, message) ->
+            LOG.errorf(
+                "the embedded Kafka broker asked to halt the JVM (%d): %s", status, message));
     try {
       TestKitNodes nodes =
           new TestKitNodes.Builder()
@@ -113,5 +126,7 @@ public final class KafkaBroker {
       }
       cluster = null;
     }
+    KAFKA_CLEANUP.forEach(Runnable::run);
+    KAFKA_CLEANUP.clear();
   }
 }

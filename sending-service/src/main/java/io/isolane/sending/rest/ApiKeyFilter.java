@@ -1,6 +1,7 @@
 package io.isolane.sending.rest;
 
 import io.isolane.sending.service.TenantDirectory;
+import io.isolane.servicekit.rest.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;

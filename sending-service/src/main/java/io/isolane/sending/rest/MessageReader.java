@@ -4,6 +4,7 @@ import io.isolane.contracts.events.SendRequest;
 import io.isolane.sending.repository.MessageViews;
 import io.isolane.sending.repository.MessageViews.Stored;
 import io.isolane.sending.repository.MessageViews.Submission;
+import io.isolane.servicekit.rest.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,7 @@
 package io.isolane.sending.rest;
 
 import io.isolane.sending.service.IdempotencyKeyReused;
+import io.isolane.servicekit.rest.Problem;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

@@ -1,5 +1,6 @@
 package io.isolane.sending.rest;
 
+import io.isolane.servicekit.rest.Problem;
 import java.util.ArrayList;
 import java.util.List;
 

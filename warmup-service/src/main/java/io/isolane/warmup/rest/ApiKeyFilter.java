@@ -1,5 +1,6 @@
 package io.isolane.warmup.rest;
 
+import io.isolane.servicekit.rest.Problem;
 import io.isolane.warmup.service.ApiKeys;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HttpMethod;

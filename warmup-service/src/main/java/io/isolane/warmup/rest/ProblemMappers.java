@@ -1,5 +1,6 @@
 package io.isolane.warmup.rest;
 
+import io.isolane.servicekit.rest.Problem;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

@@ -1,4 +1,4 @@
-package io.isolane.warmup.rest;
+package io.isolane.servicekit.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem detail, shaped like tenant-service's: field errors name the JSON path of the
- * rejected field ({@code steps[2].dailyCap}).
+ * rejected field ({@code messages[2].to[0]}, {@code Idempotency-Key} for headers). Shared by the
+ * services' tenant APIs.
  *
  * @param type problem type URI
  * @param title short summary of the problem type
@@ -23,21 +24,21 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
   /**
    * One rejected field.
    *
-   * @param field the field's JSON path
+   * @param field the field's JSON path, or the header's name
    * @param message why it was rejected
    */
   public record FieldError(String field, String message) {}
 
-  static Problem of(int status, String type, String title, String detail) {
+  public static Problem of(int status, String type, String title, String detail) {
     return new Problem(URI.create(TYPES + type), title, status, detail, List.of());
   }
 
-  static Problem of(Response.Status status, String type, String detail) {
+  public static Problem of(Response.Status status, String type, String detail) {
     return of(status.getStatusCode(), type, status.getReasonPhrase(), detail);
   }
 
-  /** 400: the request is malformed (syntax, types, missing fields, limits). */
-  static Problem invalid(List<FieldError> errors) {
+  /** 400: the request is malformed (syntax, types, missing or unknown fields, limits). */
+  public static Problem invalid(List<FieldError> errors) {
     return new Problem(
         URI.create(TYPES + "invalid-request"),
         "Invalid request",
@@ -46,8 +47,8 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
         errors);
   }
 
-  /** 422: well-formed, but not acceptable for this tenant (unknown plan, wrong kind, stage). */
-  static Problem unprocessable(List<FieldError> errors) {
+  /** 422: well-formed, but not acceptable for this tenant. */
+  public static Problem unprocessable(List<FieldError> errors) {
     return new Problem(
         URI.create(TYPES + "invalid-request"),
         "Unprocessable request",
@@ -56,12 +57,12 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
         errors);
   }
 
-  Response toResponse() {
+  public Response toResponse() {
     return Response.status(status).type(MEDIA_TYPE).entity(this).build();
   }
 
   /** Thrown anywhere in the API to answer with this problem. */
-  static final class Failure extends RuntimeException {
+  public static final class Failure extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient Problem problem;
 
@@ -70,12 +71,12 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
       this.problem = problem;
     }
 
-    Problem problem() {
+    public Problem problem() {
       return problem;
     }
   }
 
-  Failure failure() {
+  public Failure failure() {
     return new Failure(this);
   }
 }

@@ -1,5 +1,6 @@
 package io.isolane.contracts;
 
+import io.isolane.contracts.events.DomainLimits;
 import io.isolane.contracts.events.EmailEvent;
 import io.isolane.contracts.events.InboundReply;
 import io.isolane.contracts.events.MailboxLimits;
@@ -24,6 +25,9 @@ public final class EventTypes {
   public static final EventType<MailboxLimits> MAILBOX_LIMITS =
       new EventType<>(
           "mailbox-limits", 1, MailboxLimits.class, Topic.MAILBOX_LIMITS, MailboxLimits::mailbox);
+  public static final EventType<DomainLimits> DOMAIN_LIMITS =
+      new EventType<>(
+          "domain-limits", 1, DomainLimits.class, Topic.DOMAIN_LIMITS, DomainLimits::domain);
   public static final EventType<Suppression> SUPPRESSION =
       new EventType<>(
           "suppression", 1, Suppression.class, Topic.SUPPRESSIONS, Suppression::address);
@@ -46,6 +50,7 @@ public final class EventTypes {
           SEND_REQUEST,
           EMAIL_EVENT,
           MAILBOX_LIMITS,
+          DOMAIN_LIMITS,
           SUPPRESSION,
           TENANT_COMMAND,
           INBOUND_REPLY,

@@ -43,6 +43,14 @@ public enum Topic {
       KeyScheme.TENANT_ENTITY,
       "warmup-service",
       "Today's cap and pacing of each mailbox (key: tenant/mailbox address)."),
+  DOMAIN_LIMITS(
+      "domain.limits",
+      12,
+      CleanupPolicy.COMPACT,
+      null,
+      KeyScheme.TENANT_ENTITY,
+      "warmup-service",
+      "Today's cap of each sending domain over all its mailboxes (key: tenant/domain)."),
   SUPPRESSIONS(
       "suppressions",
       12,

@@ -1,5 +1,6 @@
 package io.isolane.contracts;
 
+import io.isolane.contracts.events.DomainLimits;
 import io.isolane.contracts.events.EmailEvent;
 import io.isolane.contracts.events.EmailEventType;
 import io.isolane.contracts.events.InboundReply;
@@ -36,6 +37,7 @@ final class EventSamples {
       case "send-request" -> sendRequest();
       case "email-event" -> emailEvent();
       case "mailbox-limits" -> mailboxLimits();
+      case "domain-limits" -> domainLimits();
       case "suppression" -> suppression();
       case "tenant-command" -> tenantCommand();
       case "inbound-reply" -> inboundReply();
@@ -127,6 +129,18 @@ final class EventSamples {
         "advanced: healthy",
         AT,
         20);
+  }
+
+  static DomainLimits domainLimits() {
+    return new DomainLimits(
+        TENANT,
+        "mail.acme.example",
+        LocalDate.of(2026, 11, 22),
+        200,
+        "Europe/Lisbon",
+        2,
+        "advanced: healthy",
+        AT);
   }
 
   static Suppression suppression() {

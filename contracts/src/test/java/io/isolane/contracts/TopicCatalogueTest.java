@@ -28,6 +28,7 @@ class TopicCatalogueTest {
             "send.requests",
             "email.events",
             "mailbox.limits",
+            "domain.limits",
             "suppressions",
             "tenant.commands",
             "inbound.replies",
@@ -59,6 +60,8 @@ class TopicCatalogueTest {
     }
     assertThat(Topic.TENANT_STATE.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
     assertThat(Topic.MAILBOX_LIMITS.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
+    assertThat(Topic.DOMAIN_LIMITS.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
+    assertThat(Topic.DOMAIN_LIMITS.keyScheme()).isEqualTo(KeyScheme.TENANT_ENTITY);
     assertThat(Topic.SUPPRESSIONS.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
   }
 

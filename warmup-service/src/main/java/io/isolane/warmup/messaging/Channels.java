@@ -14,5 +14,8 @@ public final class Channels {
   /** Outgoing: mailbox.limits, through the outbox. */
   public static final String MAILBOX_LIMITS_OUT = "mailbox-limits-out";
 
+  /** Outgoing: domain.limits, through the outbox. */
+  public static final String DOMAIN_LIMITS_OUT = "domain-limits-out";
+
   private Channels() {}
 }

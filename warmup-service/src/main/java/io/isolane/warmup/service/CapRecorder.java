@@ -1,13 +1,9 @@
 package io.isolane.warmup.service;
 
-import io.isolane.contracts.ContractEvent;
-import io.isolane.contracts.EventTypes;
-import io.isolane.contracts.events.MailboxLimits;
 import io.isolane.servicekit.outbox.Outbox;
 import io.isolane.warmup.CapChange;
 import io.isolane.warmup.Decision;
 import io.isolane.warmup.SenderWarmup;
-import io.isolane.warmup.config.WarmupConfig;
 import io.isolane.warmup.repository.CapChangeRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,13 +13,14 @@ import java.time.LocalDate;
 
 /**
  * Applies a decision inside the caller's transaction: the sender's row, a history row with the
- * reason, and (for mailboxes) the day's limits on mailbox.limits through the outbox, all or none.
+ * reason, and the day's limits through the outbox (mailbox.limits for a mailbox, domain.limits for
+ * a sending domain), all or none.
  */
 @ApplicationScoped
 public class CapRecorder {
   private final CapChangeRepository history;
   private final Outbox outbox;
-  private final WarmupConfig config;
+  private final LimitsEvents events;
   private final Clock clock;
 
   private final Standings standings;
@@ -31,13 +28,13 @@ public class CapRecorder {
   public CapRecorder(
       CapChangeRepository history,
       Outbox outbox,
-      WarmupConfig config,
+      LimitsEvents events,
       Clock clock,
       Standings standings) {
     this.standings = standings;
     this.history = history;
     this.outbox = outbox;
-    this.config = config;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -47,7 +44,8 @@ public class CapRecorder {
     sender.apply(decision, now);
     Uni<CapChange> stored = history.persist(CapChange.of(sender, day, trigger, decision, now));
     return switch (sender.kind) {
-      case MAILBOX -> stored.chain(change -> outbox.add(limits(sender, day, change.id)));
+      case MAILBOX ->
+          stored.chain(change -> outbox.add(events.mailboxLimits(sender, day, change.id)));
       // IpWarmupSync hands the percentage to SES once this commits
       case IP ->
           standings
@@ -55,37 +53,13 @@ public class CapRecorder {
               .invoke(plan -> sender.ipWarmupPercent = percentOf(sender.dailyCap, plan.target()))
               .chain(() -> stored)
               .replaceWithVoid();
-      // domains have no topic to go to yet: their caps are in the API and history
-      case DOMAIN -> stored.replaceWithVoid();
+      case DOMAIN ->
+          stored.chain(change -> outbox.add(events.domainLimits(sender, day, change.id)));
     };
   }
 
   /** The share of the plan's target a cap stands for, rounded up, 1-100. */
   static int percentOf(int cap, int target) {
     return Math.max(1, Math.min(100, (int) Math.ceil(100.0 * cap / target)));
-  }
-
-  // the event id is the decision's: a republished outbox row is recognisably the same event
-  private ContractEvent<MailboxLimits> limits(SenderWarmup sender, LocalDate day, Long decision) {
-    WarmupConfig.Pacing pacing = config.pacing();
-    MailboxLimits limits =
-        new MailboxLimits(
-            sender.tenantId,
-            sender.sender,
-            day,
-            sender.dailyCap,
-            pacing.minSpacingSeconds(),
-            pacing.jitterSeconds(),
-            // always a window: sending-service counts a cap's day in the window's zone
-            new MailboxLimits.SendingWindow(
-                sender.timeZone,
-                pacing.windowDays(),
-                pacing.windowStartHour(),
-                pacing.windowEndHour()),
-            sender.stage,
-            sender.reason,
-            sender.updatedAt);
-    return ContractEvent.withId(
-        "warmup-decision-" + decision, EventTypes.MAILBOX_LIMITS, config.eventSource(), limits);
   }
 }

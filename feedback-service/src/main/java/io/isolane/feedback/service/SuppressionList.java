@@ -95,18 +95,36 @@ public class SuppressionList {
         || expiresAt.isAfter(existing.expiresAt);
   }
 
+  /** The announcement of a suppression for good, for writers that store it themselves. */
+  ContractEvent<io.isolane.contracts.events.Suppression> announcement(
+      String tenantId, String address, SuppressionReason reason, String sourceEventId, Instant at) {
+    return event(tenantId, address, true, reason, sourceEventId, at, null);
+  }
+
   private ContractEvent<io.isolane.contracts.events.Suppression> eventOf(
       Suppression s, boolean suppressed, Instant at) {
+    return event(
+        s.tenantId,
+        s.address,
+        suppressed,
+        s.reason,
+        s.sourceEventId,
+        at,
+        suppressed ? s.expiresAt : null);
+  }
+
+  private ContractEvent<io.isolane.contracts.events.Suppression> event(
+      String tenantId,
+      String address,
+      boolean suppressed,
+      SuppressionReason reason,
+      String sourceEventId,
+      Instant at,
+      Instant expiresAt) {
     return ContractEvent.of(
         EventTypes.SUPPRESSION,
         config.eventSource(),
         new io.isolane.contracts.events.Suppression(
-            s.tenantId,
-            s.address,
-            suppressed,
-            s.reason,
-            s.sourceEventId,
-            at,
-            suppressed ? s.expiresAt : null));
+            tenantId, address, suppressed, reason, sourceEventId, at, expiresAt));
   }
 }

@@ -16,9 +16,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * One mailbox's limits from warm-up and what it has sent against them: the daily cap (per calendar
- * day in the mailbox's time zone; the latest limits stay in force until replaced), the minimum
- * spacing plus jitter between two sends, the sending window and the hourly cap per recipient
- * domain. Used on the scheduler's thread only.
+ * day in the mailbox's time zone, see {@link CapDay}; the latest limits stay in force until
+ * replaced), the minimum spacing plus jitter between two sends, the sending window and the hourly
+ * cap per recipient domain. Used on the scheduler's thread only.
  */
 public final class MailboxPace {
   private static final Duration HOUR = Duration.ofHours(1);
@@ -123,7 +123,7 @@ public final class MailboxPace {
   }
 
   private LocalDate today(Instant now) {
-    return now.atZone(zone).toLocalDate();
+    return CapDay.of(limits.day(), zone, now);
   }
 
   private boolean inWindow(Instant now) {

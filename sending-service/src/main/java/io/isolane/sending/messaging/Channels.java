@@ -23,6 +23,9 @@ public final class Channels {
   /** Incoming: mailbox.limits (compacted, from the beginning: warm-up caps and pacing). */
   public static final String MAILBOX_LIMITS_IN = "mailbox-limits-in";
 
+  /** Incoming: domain.limits (compacted, from the beginning: warm-up caps per sending domain). */
+  public static final String DOMAIN_LIMITS_IN = "domain-limits-in";
+
   /** Incoming: tenant.commands (pause/resume applied here within a second). */
   public static final String TENANT_COMMANDS_IN = "tenant-commands-in";
 

@@ -10,8 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * suppressions, mailbox.limits and tenant.commands into the local views the scheduler checks.
- * Invalid records go to the dead-letter topic with the reason.
+ * suppressions, mailbox.limits, domain.limits and tenant.commands into the local views the
+ * scheduler checks. Invalid records go to the dead-letter topic with the reason.
  */
 @ApplicationScoped
 public class ControlConsumers {
@@ -31,6 +31,12 @@ public class ControlConsumers {
   public Uni<Void> limits(ConsumerRecord<String, byte[]> record) {
     return Retries.untilDone(
         () -> views.limits(EventCodec.decode(EventTypes.MAILBOX_LIMITS, record)));
+  }
+
+  @Incoming(Channels.DOMAIN_LIMITS_IN)
+  public Uni<Void> domainLimits(ConsumerRecord<String, byte[]> record) {
+    return Retries.untilDone(
+        () -> views.domainLimits(EventCodec.decode(EventTypes.DOMAIN_LIMITS, record)));
   }
 
   @Incoming(Channels.TENANT_COMMANDS_IN)

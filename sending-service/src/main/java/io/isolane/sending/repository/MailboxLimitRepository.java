@@ -1,7 +1,5 @@
 package io.isolane.sending.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.isolane.contracts.ContractJson;
 import io.isolane.contracts.events.MailboxLimits;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -47,7 +45,7 @@ public class MailboxLimitRepository {
             Tuple.of(
                 limits.tenantId(),
                 limits.mailbox().toLowerCase(),
-                json(limits),
+                StoredJson.write(limits),
                 limits.computedAt().atOffset(ZoneOffset.UTC)))
         .replaceWithVoid();
   }
@@ -58,7 +56,7 @@ public class MailboxLimitRepository {
         .map(
             rows -> {
               List<MailboxLimits> out = new ArrayList<>(rows.size());
-              rows.forEach(r -> out.add(read(r.getString(0))));
+              rows.forEach(r -> out.add(StoredJson.read(r.getString(0), MailboxLimits.class)));
               return out;
             });
   }
@@ -101,21 +99,5 @@ public class MailboxLimitRepository {
             ? null
             : totals.getOffsetDateTime("last").toInstant();
     return new Usage(totals.getLong("today").intValue(), last, byDomain);
-  }
-
-  private static String json(MailboxLimits limits) {
-    try {
-      return ContractJson.mapper().writeValueAsString(limits);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("mailbox limits always serialise", e);
-    }
-  }
-
-  private static MailboxLimits read(String json) {
-    try {
-      return ContractJson.mapper().readValue(json, MailboxLimits.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored mailbox limits are unreadable", e);
-    }
   }
 }

@@ -47,6 +47,7 @@ public class Dispatcher {
   private final AccountRates accounts;
   private final Planner planner;
   private final MailboxPacing pacing;
+  private final DomainPacing domains;
   private final Suppressions suppressions;
   private final Preparation preparation;
   private final OwnedPartitions owned;
@@ -67,6 +68,7 @@ public class Dispatcher {
       AccountRates accounts,
       Planner planner,
       MailboxPacing pacing,
+      DomainPacing domains,
       Suppressions suppressions,
       Preparation preparation,
       OwnedPartitions owned,
@@ -80,6 +82,7 @@ public class Dispatcher {
     this.accounts = accounts;
     this.planner = planner;
     this.pacing = pacing;
+    this.domains = domains;
     this.suppressions = suppressions;
     this.preparation = preparation;
     this.owned = owned;
@@ -132,6 +135,7 @@ public class Dispatcher {
   private Uni<Void> dispatch(AccountRate rate, long now) {
     return pacing
         .refresh(now, config.limitsRefresh().toNanos())
+        .chain(() -> domains.refresh(now, config.limitsRefresh().toNanos()))
         .chain(() -> lanes.current(now, config.laneRefresh().toNanos()))
         .chain(
             all ->
@@ -232,6 +236,7 @@ public class Dispatcher {
       return;
     }
     pacing.sent(lane.tenantId(), mailbox, domain, now);
+    domains.sent(lane.tenantId(), mailbox, now);
     inFlight.incrementAndGet();
     // building and signing the SDK request costs more than all the scheduling: off the event loop
     CompletableFuture.supplyAsync(() -> ses.send(prepared.email()), SDK_CALLS)

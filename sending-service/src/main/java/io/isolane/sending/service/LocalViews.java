@@ -2,10 +2,12 @@ package io.isolane.sending.service;
 
 import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.RejectedEventException;
+import io.isolane.contracts.events.DomainLimits;
 import io.isolane.contracts.events.MailboxLimits;
 import io.isolane.contracts.events.Suppression;
 import io.isolane.contracts.events.TenantCommand;
 import io.isolane.sending.repository.CommandHoldRepository;
+import io.isolane.sending.repository.DomainLimitRepository;
 import io.isolane.sending.repository.MailboxLimitRepository;
 import io.isolane.sending.repository.SuppressionRepository;
 import io.smallrye.mutiny.Uni;
@@ -14,9 +16,9 @@ import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
- * What sending-service keeps of other services' topics: suppressions, mailbox limits and pause or
- * resume commands. Each write is idempotent (natural keys; the newer change wins), so redeliveries
- * and replays are harmless.
+ * What sending-service keeps of other services' topics: suppressions, mailbox and domain limits and
+ * pause or resume commands. Each write is idempotent (natural keys; the newer change wins), so
+ * redeliveries and replays are harmless.
  */
 @ApplicationScoped
 public class LocalViews {
@@ -27,18 +29,24 @@ public class LocalViews {
   private final CommandHoldRepository holds;
   private final Lanes lanes;
   private final MailboxPacing pacing;
+  private final DomainLimitRepository domainLimits;
+  private final DomainPacing domainPacing;
 
   public LocalViews(
       SuppressionRepository suppressions,
       MailboxLimitRepository limits,
       CommandHoldRepository holds,
       Lanes lanes,
-      MailboxPacing pacing) {
+      MailboxPacing pacing,
+      DomainLimitRepository domainLimits,
+      DomainPacing domainPacing) {
     this.suppressions = suppressions;
     this.limits = limits;
     this.holds = holds;
     this.lanes = lanes;
     this.pacing = pacing;
+    this.domainLimits = domainLimits;
+    this.domainPacing = domainPacing;
   }
 
   public Uni<Void> suppression(ContractEvent<Suppression> event) {
@@ -47,6 +55,10 @@ public class LocalViews {
 
   public Uni<Void> limits(ContractEvent<MailboxLimits> event) {
     return limits.upsert(event.data()).invoke(() -> pacing.received(event.data()));
+  }
+
+  public Uni<Void> domainLimits(ContractEvent<DomainLimits> event) {
+    return domainLimits.upsert(event.data()).invoke(() -> domainPacing.received(event.data()));
   }
 
   /** Holds a pause or resume at once; the scheduler sees it on its next lane refresh. */

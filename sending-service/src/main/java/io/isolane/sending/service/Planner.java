@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,21 +16,30 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Works out what each owned tenant may send this tick: its own rate and daily limit, a fair share
  * of the account's rate (only tenants with a mailbox that can send now take part), and per mailbox
- * what warm-up allows. Deleted tenants with queued mail are drained (cancelled).
+ * what warm-up allows: its own limits, and what is left of its sending domain's daily cap (shared
+ * by the domain's mailboxes within the tick). Deleted tenants with queued mail are drained
+ * (cancelled).
  */
 @ApplicationScoped
 public class Planner {
   private final Lanes lanes;
   private final OwnedPartitions owned;
   private final MailboxPacing pacing;
+  private final DomainPacing domains;
   private final SendingConfig config;
   private final Map<String, TokenBucket> tenantRates = new ConcurrentHashMap<>();
   private int rotation;
 
-  public Planner(Lanes lanes, OwnedPartitions owned, MailboxPacing pacing, SendingConfig config) {
+  public Planner(
+      Lanes lanes,
+      OwnedPartitions owned,
+      MailboxPacing pacing,
+      DomainPacing domains,
+      SendingConfig config) {
     this.lanes = lanes;
     this.owned = owned;
     this.pacing = pacing;
+    this.domains = domains;
     this.config = config;
   }
 
@@ -74,20 +84,34 @@ public class Planner {
   private boolean anyMailbox(Lane lane, Instant now, long nowNanos) {
     for (String mailbox : lane.sendingMailboxes()) {
       if (lanes.mayHaveMail(lane.tenantId(), mailbox, nowNanos)
-          && pacing.allowance(lane.tenantId(), mailbox, now, 1) > 0) {
+          && pacing.allowance(lane.tenantId(), mailbox, now, 1) > 0
+          && domains.allowance(lane.tenantId(), mailbox, now, 1) > 0) {
         return true;
       }
     }
     return false;
   }
 
+  /**
+   * Per mailbox the least of its own allowance and what its domain has left; what one mailbox may
+   * claim is taken off its domain's rest for the others (which start in turn, tick by tick).
+   */
   private void addProbes(Plan plan, Lane lane, int quota, Instant now, long nowNanos) {
     plan.quotas.put(lane.tenantId(), new Plan.Quota(lane, quota));
-    for (String mailbox : lane.sendingMailboxes()) {
+    List<String> mailboxes = lane.sendingMailboxes();
+    Map<String, Integer> domainLeft = new HashMap<>();
+    int first = mailboxes.isEmpty() ? 0 : Math.floorMod(rotation, mailboxes.size());
+    for (int i = 0; i < mailboxes.size(); i++) {
+      String mailbox = mailboxes.get((first + i) % mailboxes.size());
       if (lanes.mayHaveMail(lane.tenantId(), mailbox, nowNanos)) {
-        int allowance = pacing.allowance(lane.tenantId(), mailbox, now, quota);
+        int left =
+            domainLeft.computeIfAbsent(
+                DomainPacing.domainOf(mailbox),
+                d -> domains.allowance(lane.tenantId(), mailbox, now, quota));
+        int allowance = Math.min(left, pacing.allowance(lane.tenantId(), mailbox, now, quota));
         if (allowance > 0) {
           plan.probes.add(new Plan.Probe(lane.tenantId(), mailbox, allowance));
+          domainLeft.put(DomainPacing.domainOf(mailbox), left - allowance);
         }
       }
     }

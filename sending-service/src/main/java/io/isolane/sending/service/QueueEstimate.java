@@ -15,10 +15,12 @@ import java.util.Locale;
 public class QueueEstimate {
   private final Lanes lanes;
   private final MailboxPacing pacing;
+  private final DomainPacing domains;
 
-  public QueueEstimate(Lanes lanes, MailboxPacing pacing) {
+  public QueueEstimate(Lanes lanes, MailboxPacing pacing, DomainPacing domains) {
     this.lanes = lanes;
     this.pacing = pacing;
+    this.domains = domains;
   }
 
   /**
@@ -43,7 +45,7 @@ public class QueueEstimate {
    * The earliest time a message of the group may be sent, as the scheduler sees it: null while the
    * tenant is suspended (or paused by SES), or the mailbox is paused or its domain not ready;
    * otherwise the later of its earliest notBefore and, for a mailbox, when its warm-up limits
-   * (spacing, daily cap, sending window) let it send next.
+   * (spacing, daily cap, sending window) and its domain's daily cap let it send next.
    */
   public Instant nextSendAt(Group group, Instant now) {
     Lane lane = lanes.lane(group.tenantId());
@@ -63,6 +65,11 @@ public class QueueEstimate {
       return null;
     }
     Instant paced = pacing.nextSendAt(group.tenantId(), group.mailbox(), now);
-    return paced == null ? null : paced.isAfter(due) ? paced : due;
+    Instant domain = domains.nextSendAt(group.tenantId(), group.mailbox(), now);
+    if (paced == null) {
+      return null;
+    }
+    Instant latest = paced.isAfter(domain) ? paced : domain;
+    return latest.isAfter(due) ? latest : due;
   }
 }

@@ -2,6 +2,7 @@ package io.isolane.sending.client;
 
 import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.EventTypes;
+import io.isolane.contracts.events.DomainLimits;
 import io.isolane.contracts.events.MailboxLimits;
 import io.isolane.contracts.events.Suppression;
 import io.isolane.contracts.events.SuppressionReason;
@@ -23,11 +24,36 @@ final class ControlEvents {
       int jitterSeconds,
       MailboxLimits.SendingWindow window,
       Integer domainHourlyCap) {
+    limits(
+        tenant,
+        SesTenants.mailbox(tenant),
+        LocalDate.now(ZoneOffset.UTC),
+        dailyCap,
+        spacingSeconds,
+        jitterSeconds,
+        window,
+        domainHourlyCap);
+  }
+
+  /** A mailbox's limits for {@code day} (UTC), without spacing or window. */
+  static void limits(String tenant, String mailbox, LocalDate day, int dailyCap) {
+    limits(tenant, mailbox, day, dailyCap, 0, 0, null, null);
+  }
+
+  private static void limits(
+      String tenant,
+      String mailbox,
+      LocalDate day,
+      int dailyCap,
+      int spacingSeconds,
+      int jitterSeconds,
+      MailboxLimits.SendingWindow window,
+      Integer domainHourlyCap) {
     MailboxLimits limits =
         new MailboxLimits(
             tenant,
-            SesTenants.mailbox(tenant),
-            LocalDate.now(ZoneOffset.UTC),
+            mailbox,
+            day,
             dailyCap,
             spacingSeconds,
             jitterSeconds,
@@ -41,16 +67,35 @@ final class ControlEvents {
 
   /** Waits until sending-service stored the tenant's mailbox limits (they apply from then on). */
   static void awaitLimitsStored(String tenant) {
+    awaitStored("mailbox_limit", tenant, LocalDate.now(ZoneOffset.UTC), 1);
+  }
+
+  /** The tenant's domain's daily cap for {@code day} (UTC). */
+  static void domainLimits(String tenant, LocalDate day, int dailyCap) {
+    DomainLimits limits =
+        new DomainLimits(
+            tenant, SesTenants.domain(tenant), day, dailyCap, "UTC", 1, "test", Instant.now());
+    ContractKafka.publish(ContractEvent.of(EventTypes.DOMAIN_LIMITS, "/test", limits));
+  }
+
+  /**
+   * Waits until sending-service stored {@code count} limits of the tenant for {@code day} in {@code
+   * table} (mailbox_limit or domain_limit): they apply from then on.
+   */
+  static void awaitStored(String table, String tenant, LocalDate day, int count) {
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(10))
         .until(
             () ->
-                "1"
+                String.valueOf(count)
                     .equals(
                         io.isolane.testkit.TestDatabase.queryString(
                             "sending",
-                            "SELECT count(*) FROM mailbox_limit WHERE tenant_id = ?",
-                            tenant)));
+                            "SELECT count(*) FROM "
+                                + table
+                                + " WHERE tenant_id = ? AND limits::jsonb ->> 'day' = ?",
+                            tenant,
+                            day.toString())));
   }
 
   static void suppression(String tenant, String address, boolean suppressed) {

@@ -50,6 +50,17 @@ final class SesTenants {
   /** Publishes a new state of the tenant (status and limits). */
   static void publish(
       String tenantId, TenantStatus status, long version, int perSecond, int perDay) {
+    publish(tenantId, status, version, perSecond, perDay, List.of(mailbox(tenantId)));
+  }
+
+  /** Publishes a new state of the tenant with these (active) mailboxes on its domain. */
+  static void publish(
+      String tenantId,
+      TenantStatus status,
+      long version,
+      int perSecond,
+      int perDay,
+      List<String> mailboxes) {
     String domain = "mail." + tenantId + ".example";
     TenantState state =
         new TenantState(
@@ -67,9 +78,9 @@ final class SesTenants {
                 new TenantState.SendingStream(
                     Stream.MARKETING, set(tenantId, Stream.MARKETING), null)),
             List.of(new TenantState.Domain(domain, Stream.MARKETING, true, "bounce." + domain)),
-            List.of(
-                new TenantState.Mailbox(
-                    mailbox(tenantId), "Ana Tester", MailboxStatus.ACTIVE, null, null)),
+            mailboxes.stream()
+                .map(m -> new TenantState.Mailbox(m, "Tester", MailboxStatus.ACTIVE, null, null))
+                .toList(),
             List.of(),
             version,
             Instant.now());
@@ -92,7 +103,16 @@ final class SesTenants {
   }
 
   static String mailbox(String tenantId) {
-    return "ana@mail." + tenantId + ".example";
+    return mailbox("ana", tenantId);
+  }
+
+  /** A mailbox of the tenant's one domain. */
+  static String mailbox(String name, String tenantId) {
+    return name + "@" + domain(tenantId);
+  }
+
+  static String domain(String tenantId) {
+    return "mail." + tenantId + ".example";
   }
 
   static String set(String tenantId, Stream stream) {
@@ -123,11 +143,28 @@ final class SesTenants {
       Instant expiresAt,
       List<String> to,
       List<String> cc) {
+    return request(tenantId, mailbox(tenantId), messageId, stream, expiresAt, to, cc);
+  }
+
+  /** A send request from one of the tenant's mailboxes to one recipient. */
+  static ContractEvent<SendRequest> from(String tenantId, String mailbox, String messageId) {
+    List<String> to = List.of("success+" + messageId + "@simulator.amazonses.com");
+    return request(tenantId, mailbox, messageId, Stream.MARKETING, null, to, List.of());
+  }
+
+  private static ContractEvent<SendRequest> request(
+      String tenantId,
+      String mailbox,
+      String messageId,
+      Stream stream,
+      Instant expiresAt,
+      List<String> to,
+      List<String> cc) {
     SendRequest request =
         new SendRequest(
             messageId,
             tenantId,
-            mailbox(tenantId),
+            mailbox,
             stream,
             to,
             cc,

@@ -1,128 +1,100 @@
 package io.isolane.replies.service;
 
-import java.util.LinkedHashMap;
+import static com.github.pemistahl.lingua.api.Language.CHINESE;
+import static com.github.pemistahl.lingua.api.Language.CZECH;
+import static com.github.pemistahl.lingua.api.Language.DUTCH;
+import static com.github.pemistahl.lingua.api.Language.ENGLISH;
+import static com.github.pemistahl.lingua.api.Language.FRENCH;
+import static com.github.pemistahl.lingua.api.Language.GERMAN;
+import static com.github.pemistahl.lingua.api.Language.ITALIAN;
+import static com.github.pemistahl.lingua.api.Language.JAPANESE;
+import static com.github.pemistahl.lingua.api.Language.KOREAN;
+import static com.github.pemistahl.lingua.api.Language.POLISH;
+import static com.github.pemistahl.lingua.api.Language.PORTUGUESE;
+import static com.github.pemistahl.lingua.api.Language.RUSSIAN;
+import static com.github.pemistahl.lingua.api.Language.SPANISH;
+import static com.github.pemistahl.lingua.api.Language.UKRAINIAN;
+
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Guesses the language of a short text: the script first (Cyrillic, kana, Han, Hangul), then, for
- * Latin text, which of English, Portuguese, Spanish, German and French has the most of its common
- * words in it. A heuristic, not a trained detector: it answers null rather than guess on too little
- * evidence.
+ * The language of a reply, by Lingua (its n-gram models ship inside its jar: nothing is fetched at
+ * run time). Restricted to the languages replies arrive in: the six of the intent rules, the
+ * languages of the charsets the parser reads (Polish and Czech, Ukrainian, Japanese, Chinese,
+ * Korean), Italian and Dutch; every extra candidate costs time and some accuracy on short text.
+ *
+ * <p>Two stages, because Lingua's low-accuracy mode (trigrams only, 30 MB) is weak on short text
+ * and its high-accuracy mode for every language would hold some 300 MB: all languages in low
+ * accuracy first; a text under {@value #SHORT} characters that came out in a Latin-script language
+ * is decided again by a high-accuracy detector over the Latin-script languages only (150 MB). On
+ * the corpus's 1,008 replies: 952 right with the first stage alone, 981 with both (README).
  */
 public final class LanguageGuesser {
-  private static final Map<String, Set<String>> WORDS = new LinkedHashMap<>();
+  /** The languages told apart. */
+  public static final List<Language> LANGUAGES =
+      List.of(
+          ENGLISH,
+          PORTUGUESE,
+          SPANISH,
+          RUSSIAN,
+          GERMAN,
+          FRENCH,
+          ITALIAN,
+          DUTCH,
+          POLISH,
+          CZECH,
+          UKRAINIAN,
+          JAPANESE,
+          CHINESE,
+          KOREAN);
 
-  static {
-    WORDS.put(
-        "en",
-        words(
-            "the and you your is are to of for we with this that have not be on it please thanks"
-                + " thank will me my our at from would i'm am but no us off list back out office"
-                + " interested more call contact who he she they can could"));
-    WORDS.put(
-        "pt",
-        words(
-            "o os um uma não você vocês obrigado obrigada com para por que do da dos das em no na"
-                + " estou meu minha seu sua até é são mais favor também então mas momento temos"
-                + " tenho sou pessoa certa lista volta escritório podemos amanhã"));
-    WORDS.put(
-        "es",
-        words(
-            "el los las un una usted ustedes gracias con para por que del en estoy mi mis su"
-                + " hasta es son más favor también entonces y muy pero nos interesa oficina"
-                + " quiero esta este regreso podemos hablar"));
-    WORDS.put(
-        "de",
-        words(
-            "der die das und ich sie nicht ist sind mit für bitte danke vielen ein eine zu auf"
-                + " bin mein meine ihr ihre wir uns bis im am von aber kein keine haben dem den"
-                + " aus wieder erreichbar gerne sehr"));
-    WORDS.put(
-        "fr",
-        words(
-            "le la les et je vous nous pas est sont avec pour merci un une du des au aux mon"
-                + " ma mes votre jusqu suis ne plus ce cette mais non liste retour bureau cela"
-                + " pouvons parler"));
-  }
+  /** The languages low accuracy confuses on short text: the second stage's candidates. */
+  static final Set<Language> LATIN =
+      Set.of(ENGLISH, PORTUGUESE, SPANISH, GERMAN, FRENCH, ITALIAN, DUTCH);
 
-  /** Letters that only some of the Latin-script languages use. */
-  private static final Map<String, String> LETTERS =
-      Map.of("pt", "ãõ", "es", "ñ¿¡", "de", "äöüß", "fr", "èêùœëî");
+  /** Below this length Lingua's low-accuracy mode is unreliable (its documentation says 120). */
+  static final int SHORT = 120;
+
+  // the language shows in the first sentences; scoring the whole text costs time, not accuracy
+  static final int MAX_CHARS = 400;
+
+  private static final long LOAD_START = System.nanoTime();
+  private static final LanguageDetector ALL =
+      LanguageDetectorBuilder.fromLanguages(LANGUAGES.toArray(Language[]::new))
+          .withPreloadedLanguageModels()
+          .withLowAccuracyMode()
+          .build();
+  private static final LanguageDetector SHORT_LATIN =
+      LanguageDetectorBuilder.fromLanguages(LATIN.toArray(Language[]::new))
+          .withPreloadedLanguageModels()
+          .build();
+  private static final long LOAD_MILLIS = (System.nanoTime() - LOAD_START) / 1_000_000;
 
   private LanguageGuesser() {}
 
-  /** ISO 639-1 code, or null when the text says too little. */
+  /** ISO 639-1 code, or null when the text has no letters or no language stands out. */
   public static String guess(String text) {
-    if (text == null || text.isBlank()) {
+    if (text == null || text.codePoints().noneMatch(Character::isLetter)) {
       return null;
     }
-    String script = byScript(text);
-    if (script != null) {
-      return script;
+    String sample = text.strip();
+    sample = sample.length() > MAX_CHARS ? sample.substring(0, MAX_CHARS) : sample;
+    Language language = ALL.detectLanguageOf(sample);
+    if (sample.length() < SHORT && LATIN.contains(language)) {
+      language = SHORT_LATIN.detectLanguageOf(sample);
     }
-    Map<String, Integer> hits = new LinkedHashMap<>();
-    for (String token : text.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")) {
-      WORDS.forEach((lang, words) -> hits.merge(lang, words.contains(token) ? 1 : 0, Integer::sum));
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
-    LETTERS.forEach((lang, letters) -> hits.merge(lang, count(lower, letters), Integer::sum));
-    String best = null;
-    int bestHits = 0;
-    int second = 0;
-    for (Map.Entry<String, Integer> entry : hits.entrySet()) {
-      if (entry.getValue() > bestHits) {
-        second = bestHits;
-        bestHits = entry.getValue();
-        best = entry.getKey();
-      } else if (entry.getValue() > second) {
-        second = entry.getValue();
-      }
-    }
-    return bestHits >= 2 && bestHits > second ? best : null;
+    return language == Language.UNKNOWN
+        ? null
+        : language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
   }
 
-  private static int count(String text, String letters) {
-    int n = 0;
-    for (int i = 0; i < text.length(); i++) {
-      n += letters.indexOf(text.charAt(i)) >= 0 ? 1 : 0;
-    }
-    return n;
-  }
-
-  private static String byScript(String text) {
-    int cyrillic = 0;
-    int kana = 0;
-    int han = 0;
-    int hangul = 0;
-    int latin = 0;
-    for (int i = 0; i < text.length(); i++) {
-      Character.UnicodeScript script = Character.UnicodeScript.of(text.charAt(i));
-      switch (script) {
-        case CYRILLIC -> cyrillic++;
-        case HIRAGANA, KATAKANA -> kana++;
-        case HAN -> han++;
-        case HANGUL -> hangul++;
-        case LATIN -> latin++;
-        default -> {
-          // digits, punctuation, spaces
-        }
-      }
-    }
-    if (kana > 0 && kana + han > latin) {
-      return "ja";
-    }
-    if (han > latin) {
-      return "zh";
-    }
-    if (hangul > latin) {
-      return "ko";
-    }
-    return cyrillic > latin ? "ru" : null;
-  }
-
-  private static Set<String> words(String list) {
-    return Set.of(list.split(" "));
+  /** How long loading the language models took (they load with this class). */
+  public static long loadMillis() {
+    return LOAD_MILLIS;
   }
 }

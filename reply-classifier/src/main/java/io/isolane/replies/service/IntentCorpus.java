@@ -10,14 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The labelled reply corpus ({@code src/corpus/replies.tsv}: language, label, text). Every fourth
- * example of each language and label is held out for evaluation and never trained on.
+ * The labelled reply corpus ({@code src/corpus/replies.tsv}: language, label, text, with {@code \n}
+ * for a line break). Every fourth example of each language and label, counted in file order, is
+ * held out for evaluation and never trained on.
  */
 public final class IntentCorpus {
   private static final int HOLD_OUT_EVERY = 4;
 
   /** One labelled reply. */
-  public record Example(String language, String label, String text, boolean heldOut) {}
+  public record Example(String language, String label, String text, boolean heldOut) {
+    /** The words the classifier would see: quotes and signature removed, as in production. */
+    public String newText() {
+      return QuoteStripper.newText(text);
+    }
+  }
 
   private IntentCorpus() {}
 
@@ -34,13 +40,19 @@ public final class IntentCorpus {
         throw new IOException("not language<TAB>label<TAB>text: " + line);
       }
       int index = seen.merge(columns[0] + "/" + columns[1], 1, Integer::sum);
-      out.add(new Example(columns[0], columns[1], columns[2], index % HOLD_OUT_EVERY == 0));
+      String text = columns[2].replace("\\n", "\n");
+      out.add(new Example(columns[0], columns[1], text, index % HOLD_OUT_EVERY == 0));
     }
     return out;
   }
 
-  /** Lower-case word tokens, the model's only input. */
-  public static String[] tokens(String text) {
-    return text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}']+");
+  /** The training part. */
+  public static List<Example> training(List<Example> corpus) {
+    return corpus.stream().filter(e -> !e.heldOut()).toList();
+  }
+
+  /** The held-out part. */
+  public static List<Example> heldOut(List<Example> corpus) {
+    return corpus.stream().filter(Example::heldOut).toList();
   }
 }

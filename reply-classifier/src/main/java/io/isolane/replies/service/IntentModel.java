@@ -12,9 +12,10 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 
 /**
- * The intent model: an Apache OpenNLP maximum-entropy document categorizer over words and word
- * pairs, trained at build time from the shipped corpus (classpath {@code /model/intents.bin}). It
- * speaks only when no rule did, and only when it is fairly sure.
+ * The intent model: an Apache OpenNLP maximum-entropy document categorizer over words, word pairs
+ * and character n-grams ({@link IntentFeatures}), trained at build time from the shipped corpus
+ * (classpath {@code /model/intents.bin}). It speaks only when no rule did, and only on text it
+ * knows.
  */
 public final class IntentModel {
   static final String RESOURCE = "/model/intents.bin";
@@ -41,6 +42,11 @@ public final class IntentModel {
     this.loadMillis = loadMillis;
   }
 
+  /** A model in memory (cross-validation trains these). */
+  public static IntentModel of(DoccatModel model, Set<String> vocabulary) {
+    return new IntentModel(model, vocabulary, 0);
+  }
+
   /** The model on the classpath, loaded once; null when the build did not produce one. */
   public static IntentModel shared() {
     return SHARED;
@@ -53,28 +59,23 @@ public final class IntentModel {
 
   /** The most probable category of the text. */
   public Prediction predict(String text) {
-    return predict(IntentCorpus.tokens(text));
-  }
-
-  /**
-   * A prediction for text the model knows enough of (at least two known words, and half of them);
-   * empty for anything else (another language, noise, a signature).
-   */
-  public Optional<Prediction> predictKnown(String text) {
-    String[] tokens = IntentCorpus.tokens(text);
-    long words = Arrays.stream(tokens).filter(t -> !t.isEmpty()).count();
-    long known = Arrays.stream(tokens).filter(vocabulary::contains).count();
-    return known >= 2 && known >= words * MIN_KNOWN_SHARE
-        ? Optional.of(predict(tokens))
-        : Optional.empty();
-  }
-
-  private Prediction predict(String[] tokens) {
     DocumentCategorizerME me = categorizer.get();
-    double[] outcomes = me.categorize(tokens);
+    double[] outcomes = me.categorize(IntentFeatures.of(text));
     String best = me.getBestCategory(outcomes);
     double probability = outcomes[me.getIndex(best)];
     return new Prediction(ReplyCategory.valueOf(best.toUpperCase(Locale.ROOT)), probability);
+  }
+
+  /**
+   * A prediction for text the model knows enough of (at least one known word, and half of them);
+   * empty for anything else (another language, noise, a bare signature).
+   */
+  public Optional<Prediction> predictKnown(String text) {
+    String[] words = IntentFeatures.words(text);
+    long known = Arrays.stream(words).filter(vocabulary::contains).count();
+    return known >= 1 && known >= words.length * MIN_KNOWN_SHARE
+        ? Optional.of(predict(text))
+        : Optional.empty();
   }
 
   private static IntentModel load() {

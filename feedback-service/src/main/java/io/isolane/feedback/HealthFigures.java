@@ -20,6 +20,17 @@ public record HealthFigures(
     long replies) {
   public static final HealthFigures NONE = new HealthFigures(0, 0, 0, 0, 0, 0);
 
+  /** Both counts added together. */
+  public HealthFigures plus(HealthFigures o) {
+    return new HealthFigures(
+        sends + o.sends,
+        hardBounces + o.hardBounces,
+        softBounces + o.softBounces,
+        complaints + o.complaints,
+        unsubscribes + o.unsubscribes,
+        replies + o.replies);
+  }
+
   public double hardBounceRate() {
     return rate(hardBounces);
   }

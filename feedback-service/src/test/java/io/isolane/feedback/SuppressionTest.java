@@ -137,13 +137,26 @@ class SuppressionTest {
   }
 
   @Test
-  void invalidEventGoesToTheDeadLetterTopic() {
+  void invalidEventGoesToTheDeadLetterTopicAndItsNeighboursAreStillHandled() {
     String tenant = SampleEvents.newTenantId();
     try (TopicWatcher<?> dead = ContractKafka.watchRaw("dlq.feedback-service")) {
+      ContractKafka.publish(
+          SampleEvents.emailEvent(tenant, EmailEventType.BOUNCED, "before@example.org", HARD));
       ContractKafka.publishRaw(
           "email.events", tenant, new RecordHeaders(), "{".getBytes(StandardCharsets.UTF_8));
+      ContractKafka.publish(
+          SampleEvents.emailEvent(tenant, EmailEventType.COMPLAINED, "after@example.org", null));
 
       assertThat(dead.awaitDeadLetterReason(tenant)).contains("missing header");
+      var record = dead.awaitRecord(r -> tenant.equals(r.key()));
+      assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{");
+      assertThat(
+              new String(
+                  record.headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8))
+          .isEqualTo("email.events");
+      suppressions.await(e -> e.data().address().equals("before@example.org"));
+      suppressions.await(e -> e.data().address().equals("after@example.org"));
+      assertThat(count(tenant)).isEqualTo("2");
     }
   }
 

@@ -7,6 +7,7 @@ import io.isolane.servicekit.messaging.Retries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -16,15 +17,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class HealthConsumers {
   private final HealthMonitor monitor;
+  private final DeadLetters deadLetters;
 
-  public HealthConsumers(HealthMonitor monitor) {
+  public HealthConsumers(HealthMonitor monitor, DeadLetters deadLetters) {
     this.monitor = monitor;
+    this.deadLetters = deadLetters;
   }
 
+  /** A poll at a time: one transaction, each tenant judged once on the poll's figures. */
   @Incoming(Channels.HEALTH_EMAIL_EVENTS_IN)
-  public Uni<Void> emailEvent(ConsumerRecord<String, byte[]> record) {
-    return Retries.untilDone(
-        () -> monitor.record(EventCodec.decode(EventTypes.EMAIL_EVENT, record)));
+  public Uni<Void> emailEvents(ConsumerRecords<String, byte[]> records) {
+    return BatchRecords.handle(EventTypes.EMAIL_EVENT, records, deadLetters, monitor::record);
   }
 
   @Incoming(Channels.HEALTH_REPLIES_IN)

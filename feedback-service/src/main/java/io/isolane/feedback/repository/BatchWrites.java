@@ -15,13 +15,15 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The SNS intake's writes, a batch of notifications per statement, in the caller's transaction:
- * dedup marks, outbox rows and lasting suppressions.
+ * Writes of many events per statement, in the caller's transaction, for the hot paths (the SNS
+ * group commit and the email.events consumer): dedup marks, outbox rows, lasting suppressions and
+ * ended soft-bounce streaks.
  */
 @ApplicationScoped
-public class IntakeRepository {
+public class BatchWrites {
   private static final String MARK =
       "INSERT INTO processed_event (event_id, tenant_id, processed_at)"
           + " SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::timestamptz[])"
@@ -38,24 +40,49 @@ public class IntakeRepository {
           + " WHERE suppression.expires_at IS NOT NULL"
           + " RETURNING tenant_id, address, reason, source_event_id";
 
+  private static final String END_STREAKS =
+      "DELETE FROM soft_bounce_streak WHERE (tenant_id, address) IN"
+          + " (SELECT * FROM unnest($1::varchar[], $2::varchar[]))";
+
   /** A suppression for good: (tenant, address) must be unique within one call. */
   public record LastingSuppression(
       String tenantId, String address, SuppressionReason reason, String sourceEventId) {}
 
-  /** Marks the ids as processed; returns those that were not already. */
-  public Uni<Set<String>> markFirstTime(
-      SqlConnection c, List<String> ids, List<String> tenants, Instant at) {
-    OffsetDateTime[] times = new OffsetDateTime[ids.size()];
-    Arrays.fill(times, at.atOffset(ZoneOffset.UTC));
+  /**
+   * Marks each item's id as processed (ids prefixed with {@code prefix}) and returns the items seen
+   * for the first time, in order: the first of each id only, as one poll may hold an id twice.
+   */
+  public <T> Uni<List<T>> firstTimes(
+      SqlConnection c,
+      List<T> items,
+      String prefix,
+      Function<T, String> id,
+      Function<T, String> tenant,
+      Instant at) {
+    int n = items.size();
+    String[] ids = new String[n];
+    String[] tenants = new String[n];
+    OffsetDateTime[] times = new OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = prefix + id.apply(items.get(i));
+      tenants[i] = tenant.apply(items.get(i));
+      times[i] = at.atOffset(ZoneOffset.UTC);
+    }
     return c.preparedQuery(MARK)
-        .execute(Tuple.of(ids.toArray(String[]::new), tenants.toArray(String[]::new), times))
+        .execute(Tuple.of(ids, tenants, times))
         .map(
             rows -> {
               Set<String> fresh = new HashSet<>();
               for (Row r : rows) {
                 fresh.add(r.getString(0));
               }
-              return fresh;
+              List<T> firsts = new ArrayList<>();
+              for (int i = 0; i < n; i++) {
+                if (fresh.remove(ids[i])) {
+                  firsts.add(items.get(i));
+                }
+              }
+              return firsts;
             });
   }
 
@@ -94,6 +121,15 @@ public class IntakeRepository {
               }
               return changed;
             });
+  }
+
+  /** Ends the soft-bounce streaks of these (tenant, lower-case address) pairs: they delivered. */
+  public Uni<Void> endStreaks(SqlConnection c, List<String> tenants, List<String> addresses) {
+    return tenants.isEmpty()
+        ? Uni.createFrom().voidItem()
+        : c.preparedQuery(END_STREAKS)
+            .execute(Tuple.of(tenants.toArray(String[]::new), addresses.toArray(String[]::new)))
+            .replaceWithVoid();
   }
 
   /** Queues the rows for the relay. */

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 
 /** Report counters, counted as events arrive (in the caller's transaction). */
 @ApplicationScoped
@@ -17,16 +18,20 @@ public class ReportRepository {
           + " ON CONFLICT (tenant_id, hour, mailbox, recipient_domain, metric)"
           + " DO UPDATE SET count = report_counter.count + 1";
 
-  public Uni<Void> count(SqlConnection c, String tenantId, Observation o) {
+  /** Counts each observation of the tenant (one round trip). */
+  public Uni<Void> count(SqlConnection c, String tenantId, List<Observation> observations) {
     return c.preparedQuery(COUNT)
-        .execute(
-            Tuple.from(
-                Arrays.asList(
-                    tenantId,
-                    o.hour().atOffset(ZoneOffset.UTC),
-                    o.mailbox(),
-                    o.recipientDomain(),
-                    o.metrics().toArray(String[]::new))))
+        .executeBatch(observations.stream().map(o -> row(tenantId, o)).toList())
         .replaceWithVoid();
+  }
+
+  private static Tuple row(String tenantId, Observation o) {
+    return Tuple.from(
+        Arrays.asList(
+            tenantId,
+            o.hour().atOffset(ZoneOffset.UTC),
+            o.mailbox(),
+            o.recipientDomain(),
+            o.metrics().toArray(String[]::new)));
   }
 }

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,18 +30,24 @@ public class SentMessageRepository {
     this.pool = pool;
   }
 
-  /** Remembers a sent message (in the caller's transaction). */
-  public Uni<Void> remember(SqlConnection c, EmailEvent sent) {
-    Instant at = sent.occurredAt() == null ? Instant.now() : sent.occurredAt();
+  /** Remembers sent messages (in the caller's transaction, one round trip). */
+  public Uni<Void> remember(SqlConnection c, List<EmailEvent> sent) {
+    if (sent.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
     return c.preparedQuery(REMEMBER)
-        .execute(
-            Tuple.of(
-                sent.sesMessageId(),
-                sent.tenantId(),
-                sent.messageId(),
-                sent.mailbox(),
-                at.atOffset(ZoneOffset.UTC)))
+        .executeBatch(sent.stream().map(SentMessageRepository::row).toList())
         .replaceWithVoid();
+  }
+
+  private static Tuple row(EmailEvent sent) {
+    Instant at = sent.occurredAt() == null ? Instant.now() : sent.occurredAt();
+    return Tuple.of(
+        sent.sesMessageId(),
+        sent.tenantId(),
+        sent.messageId(),
+        sent.mailbox(),
+        at.atOffset(ZoneOffset.UTC));
   }
 
   /** The message an SES message id belongs to, if it is known. */

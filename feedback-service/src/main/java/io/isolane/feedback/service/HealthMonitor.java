@@ -12,6 +12,7 @@ import io.isolane.feedback.HealthSubject;
 import io.isolane.feedback.HealthThresholds;
 import io.isolane.feedback.Observation;
 import io.isolane.feedback.config.HealthConfig;
+import io.isolane.feedback.repository.BatchWrites;
 import io.isolane.feedback.repository.HealthRepository;
 import io.isolane.feedback.repository.ReportRepository;
 import io.isolane.feedback.repository.SentMessageRepository;
@@ -20,15 +21,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Keeps every tenant's rolling health figures and report counters as events arrive, and when a
@@ -45,6 +43,7 @@ public class HealthMonitor {
   private final HealthEvents events;
   private final HealthConfig config;
   private final SentMessageRepository sentMessages;
+  private final BatchWrites writes;
 
   public HealthMonitor(
       Pool pool,
@@ -52,7 +51,9 @@ public class HealthMonitor {
       ReportRepository reports,
       HealthEvents events,
       HealthConfig config,
-      SentMessageRepository sentMessages) {
+      SentMessageRepository sentMessages,
+      BatchWrites writes) {
+    this.writes = writes;
     this.sentMessages = sentMessages;
     this.pool = pool;
     this.health = health;
@@ -61,26 +62,25 @@ public class HealthMonitor {
     this.config = config;
   }
 
-  /** Counts an email event; a sent one is also remembered by its SES message id. */
-  public Uni<Void> record(ContractEvent<EmailEvent> event) {
-    EmailEvent e = event.data();
-    Optional<Observation> o = Observation.of(e);
-    if (o.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    boolean sent = e.type() == EmailEventType.SENT && e.sesMessageId() != null;
-    return once(
-        event.id(),
-        e.tenantId(),
+  /**
+   * Counts a poll of email events in one transaction; sent ones are also remembered by their SES
+   * message id. Each tenant's senders are judged once, on the poll's figures.
+   */
+  public Uni<Void> record(List<ContractEvent<EmailEvent>> events) {
+    Instant now = Instant.now();
+    return pool.withTransaction(
         c ->
-            (sent ? sentMessages.remember(c, e) : Uni.createFrom().voidItem())
-                .chain(() -> observe(c, e.tenantId(), o.get())));
+            writes
+                .firstTimes(c, events, PREFIX, ContractEvent::id, e -> e.data().tenantId(), now)
+                .chain(firsts -> sentMessages.remember(c, sent(firsts)).replaceWith(firsts))
+                .chain(firsts -> observeEach(c, firsts)));
   }
 
   /** Counts a classified reply. */
   public Uni<Void> recordReply(ContractEvent<ReplyClassified> event) {
     String tenantId = event.data().tenantId();
-    return once(event.id(), tenantId, c -> observe(c, tenantId, Observation.of(event.data())));
+    return once(
+        event.id(), tenantId, c -> observe(c, tenantId, List.of(Observation.of(event.data()))));
   }
 
   /** After a resume the sender starts afresh: healthy, its window empty, its breach on record. */
@@ -112,9 +112,25 @@ public class HealthMonitor {
                 .chain(first -> first ? work.apply(c) : Uni.createFrom().voidItem()));
   }
 
-  private Uni<Void> observe(SqlConnection c, String tenantId, Observation o) {
-    Map<HealthSubject, HealthFigures> deltas = deltas(o);
-    Uni<Void> counted = reports.count(c, tenantId, o);
+  private Uni<Void> observeEach(SqlConnection c, List<ContractEvent<EmailEvent>> events) {
+    Map<String, List<Observation>> byTenant = new LinkedHashMap<>();
+    for (ContractEvent<EmailEvent> e : events) {
+      Observation.of(e.data())
+          .ifPresent(
+              o -> byTenant.computeIfAbsent(e.data().tenantId(), t -> new ArrayList<>()).add(o));
+    }
+    return Multi.createFrom()
+        .iterable(byTenant.entrySet())
+        .onItem()
+        .transformToUniAndConcatenate(t -> observe(c, t.getKey(), t.getValue()))
+        .collect()
+        .last()
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> observe(SqlConnection c, String tenantId, List<Observation> observations) {
+    Map<HealthSubject, HealthFigures> deltas = deltas(observations);
+    Uni<Void> counted = reports.count(c, tenantId, observations);
     return deltas.isEmpty()
         ? counted
         : counted
@@ -171,7 +187,7 @@ public class HealthMonitor {
                     now))
         .collect()
         .last()
-        .chain(() -> outbox(c, rows));
+        .chain(() -> writes.outbox(c, rows));
   }
 
   private Uni<Void> afresh(SqlConnection c, TenantCommand command) {
@@ -184,7 +200,7 @@ public class HealthMonitor {
             resumed ->
                 resumed.isEmpty()
                     ? Uni.createFrom().voidItem()
-                    : outbox(
+                    : writes.outbox(
                         c,
                         List.of(
                             OutboxRow.of(
@@ -199,23 +215,24 @@ public class HealthMonitor {
                                     Instant.now())))));
   }
 
-  private static Uni<Void> outbox(SqlConnection c, List<OutboxRow> rows) {
-    return rows.isEmpty()
-        ? Uni.createFrom().voidItem()
-        : c.preparedQuery(OutboxRow.INSERT_ALL)
-            .execute(Tuple.from(Arrays.asList(OutboxRow.columns(rows))))
-            .replaceWithVoid();
-  }
-
-  private static Map<HealthSubject, HealthFigures> deltas(Observation o) {
+  private static Map<HealthSubject, HealthFigures> deltas(List<Observation> observations) {
     Map<HealthSubject, HealthFigures> deltas = new LinkedHashMap<>();
-    for (HealthSubject s : o.subjects()) {
-      HealthFigures d =
-          s.scope() == SenderHealth.Scope.RECIPIENT_DOMAIN ? o.recipientDelta() : o.delta();
-      if (!d.equals(HealthFigures.NONE)) {
-        deltas.put(s, d);
+    for (Observation o : observations) {
+      for (HealthSubject s : o.subjects()) {
+        HealthFigures d =
+            s.scope() == SenderHealth.Scope.RECIPIENT_DOMAIN ? o.recipientDelta() : o.delta();
+        if (!d.equals(HealthFigures.NONE)) {
+          deltas.merge(s, d, HealthFigures::plus);
+        }
       }
     }
     return deltas;
+  }
+
+  private static List<EmailEvent> sent(List<ContractEvent<EmailEvent>> events) {
+    return events.stream()
+        .map(ContractEvent::data)
+        .filter(e -> e.type() == EmailEventType.SENT && e.sesMessageId() != null)
+        .toList();
   }
 }

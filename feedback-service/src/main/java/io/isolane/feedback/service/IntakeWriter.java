@@ -1,10 +1,8 @@
 package io.isolane.feedback.service;
 
 import io.isolane.contracts.ContractEvent;
-import io.isolane.contracts.events.EmailEvent;
 import io.isolane.feedback.Intake;
-import io.isolane.feedback.repository.IntakeRepository;
-import io.isolane.feedback.repository.IntakeRepository.LastingSuppression;
+import io.isolane.feedback.repository.BatchWrites;
 import io.isolane.servicekit.outbox.OutboxRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,12 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,13 +23,13 @@ import java.util.Set;
 @ApplicationScoped
 public class IntakeWriter {
   private final Pool pool;
-  private final IntakeRepository repository;
-  private final SuppressionList suppressionList;
+  private final BatchWrites repository;
+  private final LastingSuppressions lasting;
 
-  public IntakeWriter(Pool pool, IntakeRepository repository, SuppressionList suppressionList) {
+  public IntakeWriter(Pool pool, BatchWrites repository, LastingSuppressions lasting) {
     this.pool = pool;
     this.repository = repository;
-    this.suppressionList = suppressionList;
+    this.lasting = lasting;
   }
 
   /** Commits the intakes; one answer per intake, in order. */
@@ -44,64 +38,22 @@ public class IntakeWriter {
     return pool.withTransaction(
         c ->
             repository
-                .markFirstTime(
-                    c,
-                    intakes.stream().map(Intake::markId).toList(),
-                    intakes.stream().map(Intake::tenantId).toList(),
-                    now)
-                .chain(fresh -> publish(c, firstTimes(intakes, fresh), now))
+                .firstTimes(c, intakes, "", Intake::markId, Intake::tenantId, now)
+                .chain(firsts -> publish(c, firsts, now))
                 .map(published -> answers(intakes, published)));
   }
 
-  private Uni<Set<Intake>> publish(SqlConnection c, Set<Intake> firsts, Instant now) {
+  private Uni<Set<Intake>> publish(SqlConnection c, List<Intake> firsts, Instant now) {
     List<OutboxRow> rows = new ArrayList<>();
+    List<ContractEvent<?>> events = new ArrayList<>();
     firsts.forEach(i -> i.events().forEach(e -> rows.add(OutboxRow.of(e))));
+    firsts.forEach(i -> events.addAll(i.events()));
+    Set<Intake> published = Collections.newSetFromMap(new IdentityHashMap<>()); // twins are equal
+    published.addAll(firsts);
     return repository
         .outbox(c, rows)
-        .chain(() -> repository.suppress(c, suppressionsOf(firsts), now))
-        .chain(changed -> repository.outbox(c, announcements(changed, now)))
-        .replaceWith(firsts);
-  }
-
-  /** Intakes whose mark is new, the first of each id only (SNS may deliver twice at once). */
-  private static Set<Intake> firstTimes(List<Intake> intakes, Set<String> fresh) {
-    Set<String> taken = new HashSet<>();
-    Set<Intake> firsts = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Intake i : intakes) {
-      if (fresh.contains(i.markId()) && taken.add(i.markId())) {
-        firsts.add(i);
-      }
-    }
-    return firsts;
-  }
-
-  private static List<LastingSuppression> suppressionsOf(Set<Intake> firsts) {
-    Map<String, LastingSuppression> wanted = new LinkedHashMap<>();
-    for (Intake i : firsts) {
-      for (ContractEvent<?> event : i.events()) {
-        if (event.data() instanceof EmailEvent e) {
-          SuppressionPolicy.reasonFor(e)
-              .ifPresent(
-                  reason -> {
-                    String address = e.recipient().toLowerCase(Locale.ROOT);
-                    wanted.putIfAbsent(
-                        e.tenantId() + '\n' + address,
-                        new LastingSuppression(e.tenantId(), address, reason, event.id()));
-                  });
-        }
-      }
-    }
-    return List.copyOf(wanted.values());
-  }
-
-  private List<OutboxRow> announcements(List<LastingSuppression> changed, Instant now) {
-    return changed.stream()
-        .map(
-            s ->
-                OutboxRow.of(
-                    suppressionList.announcement(
-                        s.tenantId(), s.address(), s.reason(), s.sourceEventId(), now)))
-        .toList();
+        .chain(() -> lasting.apply(c, events, now))
+        .replaceWith(published);
   }
 
   private static List<String> answers(List<Intake> intakes, Set<Intake> published) {

@@ -9,16 +9,11 @@ import io.isolane.contracts.events.Stream;
 import io.isolane.sending.SendingTestResources;
 import io.isolane.sessimulator.state.SendRecord;
 import io.isolane.testkit.ContractKafka;
+import io.isolane.testkit.PackagedApp;
 import io.isolane.testkit.SampleEvents;
 import io.isolane.testkit.SesSimulatorResource;
 import io.isolane.testkit.TestDatabase;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,25 +48,24 @@ class CrashRecoveryIT {
   void aKilledServiceSendsEveryMessageOnceOrMarksItInDoubtAfterRestart() throws Exception {
     String tenant = SampleEvents.newTenantId();
     SesTenants.provision(tenant, 200, 10_000_000);
-    Process first = start("first");
+    PackagedApp first = start("first");
     List<ContractEvent<SendRequest>> requests = new ArrayList<>();
     for (int i = 0; i < MESSAGES; i++) {
       requests.add(SesTenants.request(tenant, "m-" + i, Stream.MARKETING));
     }
     ContractKafka.publishAll(requests);
     await().atMost(Duration.ofSeconds(90)).until(() -> sends(tenant).size() >= 600);
-    first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, claims in flight
+    first.kill(); // SIGKILL: no shutdown hook, claims in flight
 
     int sentAtKill = sends(tenant).size();
-    Process second = start("second");
+    PackagedApp second = start("second");
     try {
       await()
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> settled(tenant) == MESSAGES);
     } finally {
-      second.destroy();
-      second.waitFor();
+      second.close();
     }
 
     Map<String, Long> timesSent =
@@ -134,51 +128,17 @@ class CrashRecoveryIT {
   }
 
   /** The packaged application (prod profile) against this test's infrastructure. */
-  private static Process start(String name) throws Exception {
-    int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-    command.addAll(
-        List.of(
-            "-Dquarkus.http.port=" + port,
-            "-Dquarkus.log.console.json.enabled=false",
-            "-Dkafka.session.timeout.ms=6000",
-            "-Disolane.sending.in-doubt-after=3s",
-            "-Disolane.sending.sweep-interval=1s",
-            "-Disolane.sending.account-refresh=2s",
-            "-jar",
-            "target/quarkus-app/quarkus-run.jar"));
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(new File("target/crash-recovery-" + name + ".log"))
-            .start();
-    awaitReady(process, port);
-    return process;
-  }
-
-  private static void awaitReady(Process process, int port) {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).build();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(250))
-        .until(
-            () -> {
-              assertThat(process.isAlive()).as("the service is running").isTrue();
-              try {
-                return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-              } catch (IOException e) {
-                return false;
-              }
-            });
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private static PackagedApp start(String name) throws Exception {
+    Map<String, String> properties = new HashMap<>(config);
+    properties.putAll(
+        Map.of(
+            "kafka.session.timeout.ms", "6000",
+            "isolane.sending.in-doubt-after", "3s",
+            "isolane.sending.sweep-interval", "1s",
+            "isolane.sending.account-refresh", "2s"));
+    return PackagedApp.start(
+        Path.of("target/quarkus-app/quarkus-run.jar"),
+        properties,
+        Path.of("target/crash-recovery-" + name + ".log"));
   }
 }

@@ -11,6 +11,7 @@ import io.isolane.contracts.events.TenantStatus;
 import io.isolane.sessimulator.state.SentMessage;
 import io.isolane.testkit.ContractKafka;
 import io.isolane.testkit.SesSimulatorResource;
+import io.isolane.testkit.client.SesTenantSetup;
 import io.isolane.testkit.client.SimulatorClients;
 import java.time.Instant;
 import java.util.List;
@@ -31,18 +32,10 @@ final class SesTenants {
 
   /** Provisions the tenant in SES and publishes its state: active, with one mailbox. */
   static String provision(String tenantId, int maxPerSecond, int maxPerDay) {
-    String sesTenant = "isl-" + tenantId;
-    String domain = "mail." + tenantId + ".example";
-    ses().createTenant(r -> r.tenantName(sesTenant)).join();
-    String account =
-        ses().getTenant(r -> r.tenantName(sesTenant)).join().tenant().tenantArn().split(":")[4];
-    for (Stream stream : Stream.values()) {
-      String set = set(tenantId, stream);
-      ses().createConfigurationSet(r -> r.configurationSetName(set)).join();
-      associate(sesTenant, "arn:aws:ses:us-east-1:" + account + ":configuration-set/" + set);
-    }
-    ses().createEmailIdentity(r -> r.emailIdentity(domain)).join();
-    associate(sesTenant, "arn:aws:ses:us-east-1:" + account + ":identity/" + domain);
+    SesTenantSetup.provision(
+        "isl-" + tenantId,
+        domain(tenantId),
+        java.util.Arrays.stream(Stream.values()).map(s -> set(tenantId, s)).toList());
     publish(tenantId, TenantStatus.ACTIVE, 1, maxPerSecond, maxPerDay);
     return mailbox(tenantId);
   }
@@ -79,7 +72,8 @@ final class SesTenants {
                     Stream.MARKETING, set(tenantId, Stream.MARKETING), null)),
             List.of(new TenantState.Domain(domain, Stream.MARKETING, true, "bounce." + domain)),
             mailboxes.stream()
-                .map(m -> new TenantState.Mailbox(m, "Tester", MailboxStatus.ACTIVE, null, null))
+                .map(
+                    m -> new TenantState.Mailbox(m, "Ana Tester", MailboxStatus.ACTIVE, null, null))
                 .toList(),
             List.of(),
             version,
@@ -188,9 +182,5 @@ final class SesTenants {
     return SesSimulatorResource.simulator().state().sent.stream()
         .filter(m -> ("isl-" + tenantId).equals(m.tenantName()))
         .toList();
-  }
-
-  private static void associate(String sesTenant, String arn) {
-    ses().createTenantResourceAssociation(r -> r.tenantName(sesTenant).resourceArn(arn)).join();
   }
 }

@@ -6,77 +6,46 @@ import io.isolane.sending.repository.DomainLimitRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
 
 /**
  * The scheduler's view of domain limits from warm-up: how many more messages the mailboxes of one
- * sending (From) domain may send today, together. A domain without limits is not capped. A domain
- * whose limits arrived but whose sends so far are still being counted from the ledger sends nothing
- * yet.
+ * sending (From) domain may send today, together. A domain without limits is not capped.
  */
 @ApplicationScoped
-public class DomainPacing {
-  private static final Logger LOG = Logger.getLogger(DomainPacing.class);
-
+public class DomainPacing extends Paces<DomainLimits, DomainPace> {
   private final DomainLimitRepository repository;
-  private final Map<String, DomainLimits> limits = new ConcurrentHashMap<>();
-  private final Map<String, DomainPace> paces = new ConcurrentHashMap<>();
-  private final Set<String> counting = ConcurrentHashMap.newKeySet();
-  private volatile boolean stale = true;
-  private volatile long refreshedAt;
 
   public DomainPacing(DomainLimitRepository repository) {
     this.repository = repository;
   }
 
-  /** New limits were stored: they apply at once (and are re-read on the next refresh). */
-  void received(DomainLimits l) {
-    DomainLimits known = limits.get(key(l.tenantId(), l.domain()));
-    if (known == null || !l.computedAt().isBefore(known.computedAt())) {
-      apply(l, Instant.now());
-    }
-    stale = true;
+  @Override
+  String keyOf(DomainLimits l) {
+    return key(l.tenantId(), l.domain());
   }
 
-  /** Re-reads the limits when told to or when older than {@code refreshNanos}. */
-  Uni<Void> refresh(long nowNanos, long refreshNanos) {
-    if (!stale && nowNanos - refreshedAt < refreshNanos) {
-      return Uni.createFrom().voidItem();
-    }
-    stale = false;
-    refreshedAt = nowNanos;
+  @Override
+  Instant computedAt(DomainLimits l) {
+    return l.computedAt();
+  }
+
+  @Override
+  Uni<List<DomainLimits>> stored() {
+    return repository.all();
+  }
+
+  @Override
+  Uni<DomainPace> counted(DomainLimits l, Instant now) {
     return repository
-        .all()
-        .invoke(all -> all.forEach(l -> apply(l, Instant.now())))
-        .replaceWithVoid();
+        .sentSince(l.tenantId(), l.domain().toLowerCase(Locale.ROOT), DomainPace.dayStart(l, now))
+        .map(sent -> new DomainPace(l, sent, now));
   }
 
-  private void apply(DomainLimits l, Instant now) {
-    String key = key(l.tenantId(), l.domain());
-    limits.put(key, l);
-    DomainPace pace = paces.get(key);
-    if (pace != null) {
-      pace.limits(l);
-    } else if (counting.add(key)) {
-      String domain = l.domain().toLowerCase(Locale.ROOT);
-      repository
-          .sentSince(l.tenantId(), domain, DomainPace.dayStart(l, now))
-          .subscribe()
-          .with(
-              sent -> {
-                paces.put(key, new DomainPace(limits.get(key), sent, now));
-                counting.remove(key);
-              },
-              e -> {
-                counting.remove(key); // counted again on the next refresh
-                stale = true;
-                LOG.warnf("counting what %s sent failed: %s", key, e.toString());
-              });
-    }
+  @Override
+  void update(DomainPace pace, DomainLimits l) {
+    pace.limits(l);
   }
 
   /**
@@ -84,16 +53,16 @@ public class DomainPacing {
    */
   int allowance(String tenantId, String mailbox, Instant now, int max) {
     String key = key(tenantId, domainOf(mailbox));
-    if (!limits.containsKey(key)) {
+    if (!limited(key)) {
       return max;
     }
-    DomainPace pace = paces.get(key);
+    DomainPace pace = pace(key);
     return pace == null ? 0 : Math.min(max, pace.allowance(now));
   }
 
   /** A message of the mailbox goes to SES now: it counts against its domain's cap. */
   void sent(String tenantId, String mailbox, Instant now) {
-    DomainPace pace = paces.get(key(tenantId, domainOf(mailbox)));
+    DomainPace pace = pace(key(tenantId, domainOf(mailbox)));
     if (pace != null) {
       pace.sent(now);
     }
@@ -101,7 +70,7 @@ public class DomainPacing {
 
   /** When the mailbox's domain lets it send next: {@code now} for an uncapped domain. */
   Instant nextSendAt(String tenantId, String mailbox, Instant now) {
-    DomainPace pace = paces.get(key(tenantId, domainOf(mailbox)));
+    DomainPace pace = pace(key(tenantId, domainOf(mailbox)));
     return pace == null ? now : pace.nextSendAt(now);
   }
 

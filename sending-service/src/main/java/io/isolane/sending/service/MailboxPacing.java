@@ -6,101 +6,71 @@ import io.isolane.sending.repository.MailboxLimitRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
 
 /**
  * The scheduler's view of mailbox limits from warm-up: which mailboxes are paced and how many
- * messages each may send now. A mailbox without limits is paced only by its tenant. A mailbox whose
- * limits arrived but whose sends so far are still being counted from the ledger sends nothing yet.
+ * messages each may send now. A mailbox without limits is paced only by its tenant (and its
+ * domain's cap, {@link DomainPacing}).
  */
 @ApplicationScoped
-public class MailboxPacing {
-  private static final Logger LOG = Logger.getLogger(MailboxPacing.class);
-
+public class MailboxPacing extends Paces<MailboxLimits, MailboxPace> {
   private final MailboxLimitRepository repository;
-  private final Map<String, MailboxLimits> limits = new ConcurrentHashMap<>();
-  private final Map<String, MailboxPace> paces = new ConcurrentHashMap<>();
-  private final Set<String> counting = ConcurrentHashMap.newKeySet();
   private final Random random = new Random();
-  private volatile boolean stale = true;
-  private volatile long refreshedAt;
 
   public MailboxPacing(MailboxLimitRepository repository) {
     this.repository = repository;
   }
 
-  /** New limits were stored: they apply at once (and are re-read on the next refresh). */
-  void received(MailboxLimits l) {
-    MailboxLimits known = limits.get(key(l.tenantId(), l.mailbox()));
-    if (known == null || !l.computedAt().isBefore(known.computedAt())) {
-      apply(l, Instant.now());
-    }
-    stale = true;
+  @Override
+  String keyOf(MailboxLimits l) {
+    return key(l.tenantId(), l.mailbox());
   }
 
-  /** Re-reads the limits when told to or when older than {@code refreshNanos}. */
-  Uni<Void> refresh(long nowNanos, long refreshNanos) {
-    if (!stale && nowNanos - refreshedAt < refreshNanos) {
-      return Uni.createFrom().voidItem();
-    }
-    stale = false;
-    refreshedAt = nowNanos;
+  @Override
+  Instant computedAt(MailboxLimits l) {
+    return l.computedAt();
+  }
+
+  @Override
+  Uni<List<MailboxLimits>> stored() {
+    return repository.all();
+  }
+
+  @Override
+  Uni<MailboxPace> counted(MailboxLimits l, Instant now) {
+    String mailbox = l.mailbox().toLowerCase(Locale.ROOT);
     return repository
-        .all()
-        .invoke(all -> all.forEach(l -> apply(l, Instant.now())))
-        .replaceWithVoid();
+        .usage(l.tenantId(), mailbox, MailboxPace.dayStart(l, now), now)
+        .map(u -> new MailboxPace(l, u.sentToday(), u.lastSentAt(), u.lastHour(), now));
   }
 
-  private void apply(MailboxLimits l, Instant now) {
-    String key = key(l.tenantId(), l.mailbox());
-    limits.put(key, l);
-    MailboxPace pace = paces.get(key);
-    if (pace != null) {
-      pace.limits(l);
-    } else if (counting.add(key)) {
-      repository
-          .usage(
-              l.tenantId(), key.substring(key.indexOf('/') + 1), MailboxPace.dayStart(l, now), now)
-          .subscribe()
-          .with(
-              u -> {
-                paces.put(
-                    key,
-                    new MailboxPace(
-                        limits.get(key), u.sentToday(), u.lastSentAt(), u.lastHour(), now));
-                counting.remove(key);
-              },
-              e -> {
-                counting.remove(key); // counted again on the next refresh
-                stale = true;
-                LOG.warnf("counting what %s sent failed: %s", key, e.toString());
-              });
-    }
+  @Override
+  void update(MailboxPace pace, MailboxLimits l) {
+    pace.limits(l);
   }
 
   /** How many messages the mailbox may send now; unlimited mailboxes answer {@code max}. */
   int allowance(String tenantId, String mailbox, Instant now, int max) {
     String key = key(tenantId, mailbox);
-    if (!limits.containsKey(key)) {
+    if (!limited(key)) {
       return max;
     }
-    MailboxPace pace = paces.get(key);
+    MailboxPace pace = pace(key);
     return pace == null ? 0 : Math.min(max, pace.allowance(now));
   }
 
   /** When a message to {@code domain} may go if the mailbox's hourly cap for it is reached. */
   Instant domainCappedUntil(String tenantId, String mailbox, String domain, Instant now) {
-    MailboxPace pace = paces.get(key(tenantId, mailbox));
+    MailboxPace pace = pace(key(tenantId, mailbox));
     return pace == null ? null : pace.domainCappedUntil(domain, now);
   }
 
   /** A message of the mailbox goes to SES now. */
   void sent(String tenantId, String mailbox, String domain, Instant now) {
-    MailboxPace pace = paces.get(key(tenantId, mailbox));
+    MailboxPace pace = pace(key(tenantId, mailbox));
     if (pace != null) {
       pace.sent(domain, now, random);
     }
@@ -111,8 +81,7 @@ public class MailboxPacing {
    * mailbox without limits, null when it cannot send within a week.
    */
   public Instant nextSendAt(String tenantId, String mailbox, Instant now) {
-    String key = key(tenantId, mailbox);
-    MailboxPace pace = paces.get(key);
+    MailboxPace pace = pace(key(tenantId, mailbox));
     if (pace == null) {
       return now; // unlimited, or its sends are still being counted
     }
@@ -120,6 +89,6 @@ public class MailboxPacing {
   }
 
   private static String key(String tenantId, String mailbox) {
-    return tenantId + "/" + mailbox.toLowerCase();
+    return tenantId + "/" + mailbox.toLowerCase(Locale.ROOT);
   }
 }

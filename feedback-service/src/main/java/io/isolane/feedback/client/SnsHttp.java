@@ -30,14 +30,27 @@ public class SnsHttp {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
   private final Map<String, X509Certificate> certificates = new ConcurrentHashMap<>();
+  // the first messages after a start arrive together: they share one fetch
+  private final Map<String, Uni<X509Certificate>> fetching = new ConcurrentHashMap<>();
 
-  /** The certificate at {@code url}, fetched once. */
+  /** The certificate at {@code url}, fetched once (a failed fetch is tried again next time). */
   public Uni<X509Certificate> certificate(String url) {
     X509Certificate cached = certificates.get(url);
     if (cached != null) {
       return Uni.createFrom().item(cached);
     }
-    return get(url).map(SnsHttp::parse).invoke(certificate -> certificates.put(url, certificate));
+    Uni<X509Certificate> shared =
+        fetching.computeIfAbsent(
+            url,
+            u ->
+                fetch(u)
+                    .map(SnsHttp::parse)
+                    .invoke(certificate -> certificates.put(u, certificate))
+                    .onTermination()
+                    .invoke(() -> fetching.remove(u))
+                    .memoize()
+                    .indefinitely());
+    return onCallersContext(shared);
   }
 
   /** Visits a SubscribeURL; fails unless SNS answered 200. */
@@ -46,19 +59,28 @@ public class SnsHttp {
   }
 
   private Uni<byte[]> get(String url) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
-    // the answer arrives on the HTTP client's threads; what follows may need the caller's context
+    return onCallersContext(fetch(url));
+  }
+
+  /**
+   * The answer arrives on the HTTP client's threads; what follows may need the caller's context.
+   */
+  private static <T> Uni<T> onCallersContext(Uni<T> uni) {
     Context context = Vertx.currentContext();
+    return uni.emitOn(
+        task -> {
+          if (context != null) {
+            context.runOnContext(ignored -> task.run());
+          } else {
+            task.run();
+          }
+        });
+  }
+
+  private Uni<byte[]> fetch(String url) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
     return Uni.createFrom()
         .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
-        .emitOn(
-            task -> {
-              if (context != null) {
-                context.runOnContext(ignored -> task.run());
-              } else {
-                task.run();
-              }
-            })
         .map(
             response -> {
               if (response.statusCode() != 200) {

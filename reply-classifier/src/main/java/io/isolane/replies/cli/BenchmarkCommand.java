@@ -1,6 +1,7 @@
 package io.isolane.replies.cli;
 
 import io.isolane.replies.service.IntentModel;
+import io.isolane.replies.service.LanguageGuesser;
 import io.isolane.replies.service.ReplyClassifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,21 +42,35 @@ public final class BenchmarkCommand {
     long loadStart = System.nanoTime();
     IntentModel model = IntentModel.shared();
     long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
+    long languageMillis = LanguageGuesser.loadMillis();
     ReplyClassifier classifier = new ReplyClassifier(ClassifyCommand.MAX_BYTES);
     run(classifier, corpus, 3);
     System.gc();
     long used = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    long cpuStart = processCpuNanos();
     long[] done = run(classifier, corpus, seconds);
+    double cpu = (processCpuNanos() - cpuStart) / 1e9;
     double elapsed = done[1] / 1e9;
+    // per CPU second: what one core does when the machine is shared with other work
     System.out.printf(
-        "{\"messages\":%d,\"seconds\":%.1f,\"per_second\":%.0f,\"mean_bytes\":%d,"
-            + "\"heap_after_warmup_mb\":%.1f,\"model_load_ms\":%d}%n",
+        "{\"messages\":%d,\"seconds\":%.1f,\"per_second\":%.0f,\"per_cpu_second\":%.0f,"
+            + "\"mean_bytes\":%d,\"heap_after_warmup_mb\":%.1f,\"model_load_ms\":%d,"
+            + "\"language_load_ms\":%d}%n",
         done[0],
         elapsed,
         done[0] / elapsed,
+        done[0] / cpu,
         bytes / corpus.size(),
         used / 1048576.0,
-        model == null ? -1 : loadMillis);
+        model == null ? -1 : loadMillis,
+        languageMillis);
+  }
+
+  /** CPU time of the whole process (all threads: Lingua's, GC, JIT). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Classifies the corpus round-robin for about {@code seconds}; returns count and nanos. */

@@ -135,6 +135,33 @@ class ReplyFlowTest {
   }
 
   @Test
+  void unsubscribeOnlyTheModelRecognisesAlsoRequestsSuppression() {
+    String tenant = SampleEvents.newTenantId();
+    String mailbox = "ana@mail." + tenant + ".example";
+    // no unsubscribe phrase rule matches this: the intent model decides it
+    String message =
+        "From: Oleg <oleg@customer.example>\r\nSubject: Re: offer\r\n"
+            + "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+            + "Хватит слать мне эти письма.\r\n";
+    ContractEvent<InboundReply> reply = SampleEvents.inboundReply(tenant, mailbox, message);
+    try (TopicWatcher<SuppressionRequest> requests =
+            ContractKafka.watch(EventTypes.SUPPRESSION_REQUEST);
+        TopicWatcher<ReplyClassified> classified =
+            ContractKafka.watch(EventTypes.REPLY_CLASSIFIED)) {
+      ContractKafka.publish(reply);
+
+      ContractEvent<ReplyClassified> event = classified.await(e -> e.subject().equals(tenant));
+      assertThat(event.data().category()).isEqualTo(ReplyCategory.UNSUBSCRIBE);
+      assertThat(event.data().language()).isEqualTo("ru");
+      assertThat(event.data().evidence()).anyMatch(e -> e.startsWith("model: unsubscribe p="));
+      ContractEvent<SuppressionRequest> request = requests.await(e -> e.subject().equals(tenant));
+      assertThat(request.data().address()).isEqualTo("oleg@customer.example");
+      assertThat(request.data().reason()).isEqualTo(SuppressionReason.UNSUBSCRIBE);
+      assertThat(request.data().detail()).contains("model: unsubscribe");
+    }
+  }
+
+  @Test
   void hardBounceRequestsSuppressionOfTheFailedRecipientOnly() {
     String tenant = SampleEvents.newTenantId();
     String bounce =

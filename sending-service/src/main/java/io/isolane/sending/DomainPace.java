@@ -2,7 +2,6 @@ package io.isolane.sending;
 
 import io.isolane.contracts.events.DomainLimits;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
@@ -13,8 +12,7 @@ import java.time.ZoneId;
 public final class DomainPace {
   private DomainLimits limits;
   private ZoneId zone;
-  private LocalDate day;
-  private int sentOnDay;
+  private final CapDay count;
 
   /**
    * @param limits the domain's limits
@@ -22,8 +20,7 @@ public final class DomainPace {
    */
   public DomainPace(DomainLimits limits, int sentToday, Instant now) {
     limits(limits);
-    this.day = today(now);
-    this.sentOnDay = sentToday;
+    this.count = new CapDay(limits.day(), zone, now, sentToday);
   }
 
   /** Newer limits; what was sent still counts. */
@@ -40,31 +37,22 @@ public final class DomainPace {
 
   /** How many more messages the domain's mailboxes may send today, together. */
   public synchronized int allowance(Instant now) {
-    rollOver(now);
-    return Math.max(0, limits.dailyCap() - sentOnDay);
+    return Math.max(0, limits.dailyCap() - sentToday(now));
   }
 
   /** A message from one of the domain's mailboxes goes to SES now. */
   public synchronized void sent(Instant now) {
-    rollOver(now);
-    sentOnDay++;
+    count.add(limits.day(), zone, now);
   }
 
   /** {@code now} while the cap leaves room, else the start of the domain's next day. */
   public synchronized Instant nextSendAt(Instant now) {
-    rollOver(now);
-    return sentOnDay < limits.dailyCap() ? now : day.plusDays(1).atStartOfDay(zone).toInstant();
+    return sentToday(now) < limits.dailyCap()
+        ? now
+        : count.day().plusDays(1).atStartOfDay(zone).toInstant();
   }
 
-  private void rollOver(Instant now) {
-    LocalDate today = today(now);
-    if (!today.equals(day)) {
-      day = today;
-      sentOnDay = 0;
-    }
-  }
-
-  private LocalDate today(Instant now) {
-    return CapDay.of(limits.day(), zone, now);
+  private int sentToday(Instant now) {
+    return count.sent(limits.day(), zone, now);
   }
 }

@@ -3,7 +3,6 @@ package io.isolane.sending;
 import io.isolane.contracts.events.MailboxLimits;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -25,8 +24,7 @@ public final class MailboxPace {
 
   private MailboxLimits limits;
   private ZoneId zone;
-  private LocalDate day;
-  private int sentOnDay;
+  private final CapDay count;
   private Instant nextAt;
   private final Map<String, Deque<Instant>> lastHour = new HashMap<>();
 
@@ -43,8 +41,7 @@ public final class MailboxPace {
       Map<String, ? extends Iterable<Instant>> recentByDomain,
       Instant now) {
     limits(limits);
-    this.day = today(now);
-    this.sentOnDay = sentToday;
+    this.count = new CapDay(limits.day(), zone, now, sentToday);
     this.nextAt = lastSentAt == null ? null : lastSentAt.plusSeconds(limits.minSpacingSeconds());
     recentByDomain.forEach((domain, times) -> times.forEach(t -> recent(domain).add(t)));
   }
@@ -63,7 +60,7 @@ public final class MailboxPace {
 
   /** How many messages the mailbox may send now (0: not now). */
   public synchronized int allowance(Instant now) {
-    rollOver(now);
+    int sentOnDay = sentToday(now);
     if (!inWindow(now)
         || sentOnDay >= limits.dailyCap()
         || (nextAt != null && now.isBefore(nextAt))) {
@@ -75,10 +72,9 @@ public final class MailboxPace {
 
   /** When the mailbox's next send may go at the earliest, or null when today's cap is used up. */
   public synchronized Instant nextSendAt(Instant now) {
-    rollOver(now);
     Instant at = nextAt == null || nextAt.isBefore(now) ? now : nextAt;
-    if (sentOnDay >= limits.dailyCap()) {
-      at = today(now).plusDays(1).atStartOfDay(zone).toInstant();
+    if (sentToday(now) >= limits.dailyCap()) {
+      at = count.day().plusDays(1).atStartOfDay(zone).toInstant();
     }
     return windowOpensAt(at);
   }
@@ -101,8 +97,7 @@ public final class MailboxPace {
 
   /** A send of the mailbox to {@code domain} at {@code now}. */
   public synchronized void sent(String domain, Instant now, RandomGenerator random) {
-    rollOver(now);
-    sentOnDay++;
+    count.add(limits.day(), zone, now);
     int jitter = limits.jitterSeconds() > 0 ? random.nextInt(limits.jitterSeconds() * 1000 + 1) : 0;
     nextAt = now.plusSeconds(limits.minSpacingSeconds()).plusMillis(jitter);
     if (limits.recipientDomainHourlyCap() != null && domain != null) {
@@ -114,16 +109,8 @@ public final class MailboxPace {
     return lastHour.computeIfAbsent(domain, d -> new ArrayDeque<>());
   }
 
-  private void rollOver(Instant now) {
-    LocalDate today = today(now);
-    if (!today.equals(day)) {
-      day = today;
-      sentOnDay = 0;
-    }
-  }
-
-  private LocalDate today(Instant now) {
-    return CapDay.of(limits.day(), zone, now);
+  private int sentToday(Instant now) {
+    return count.sent(limits.day(), zone, now);
   }
 
   private boolean inWindow(Instant now) {

@@ -1,13 +1,11 @@
 package io.isolane.servicekit.outbox;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -16,10 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows in commit order and deletes each batch once Kafka acknowledged every record
- * of it. Rows are locked with SKIP LOCKED, so several instances never publish the same row at once;
- * a crash before the delete republishes the batch with the same event ids, which consumers
- * deduplicate.
+ * Publishes outbox rows in commit order: each batch is taken (deleted) in a transaction that
+ * commits only once Kafka acknowledged every record of it. Rows are locked with SKIP LOCKED, so
+ * several instances never publish the same row at once; a crash before the commit republishes the
+ * batch with the same event ids, which consumers deduplicate. Plain reactive SQL, no ORM: this is
+ * every service's hottest write path.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -30,11 +29,14 @@ public class OutboxRelay {
   private final Instance<OutboxSink> sink;
   private final OutboxRepository outbox;
   private final OutboxConfig config;
+  private final Pool pool;
   private final AtomicBoolean running = new AtomicBoolean();
   private Vertx vertx;
   private long timer;
 
-  public OutboxRelay(Instance<OutboxSink> sink, OutboxRepository outbox, OutboxConfig config) {
+  public OutboxRelay(
+      Instance<OutboxSink> sink, OutboxRepository outbox, OutboxConfig config, Pool pool) {
+    this.pool = pool;
     this.sink = sink;
     this.outbox = outbox;
     this.config = config;
@@ -62,11 +64,7 @@ public class OutboxRelay {
     if (!running.compareAndSet(false, true)) {
       return;
     }
-    // Hibernate Reactive needs a duplicated context of its own, marked safe
-    Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-    VertxContextSafetyToggle.setContextSafe(context, true);
-    context.runOnContext(
-        ignored -> relay().subscribe().with(done -> running.set(false), e -> running.set(false)));
+    relay().subscribe().with(done -> running.set(false), e -> running.set(false));
   }
 
   Uni<Void> relay() {
@@ -80,7 +78,7 @@ public class OutboxRelay {
 
   /** Publishes batch after batch while they come full, up to {@code max-batches-per-run}. */
   private Uni<Integer> drain(int done) {
-    return Panache.withTransaction(this::publishBatch)
+    return pool.withTransaction(this::publishBatch)
         .chain(
             n ->
                 n == config.batchSize() && done + 1 < config.maxBatchesPerRun()
@@ -88,25 +86,19 @@ public class OutboxRelay {
                     : Uni.createFrom().item(n));
   }
 
-  /** Publishes one batch inside the current transaction; returns how many rows it published. */
-  Uni<Integer> publishBatch() {
-    return outbox
-        .lockOldest(config.batchSize())
-        .call(this::send)
-        .call(rows -> rows.isEmpty() ? Uni.createFrom().voidItem() : outbox.deleteAll(rows))
-        .map(List::size);
+  /**
+   * Takes one batch in the transaction and publishes it; a failed send rolls the transaction back,
+   * so the rows stay for the next run. Returns how many rows it published.
+   */
+  private Uni<Integer> publishBatch(SqlConnection c) {
+    return outbox.takeOldest(c, config.batchSize()).call(this::send).map(List::size);
   }
 
   private Uni<Void> send(List<OutboxEvent> rows) {
     if (rows.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    // Kafka acknowledges on its own threads; the reactive session must be resumed on its context
-    Context context = Vertx.currentContext();
-    return Uni.createFrom()
-        .item(sink::get)
-        .chain(target -> sendAll(target, rows))
-        .emitOn(task -> context.runOnContext(ignored -> task.run()));
+    return Uni.createFrom().item(sink::get).chain(target -> sendAll(target, rows));
   }
 
   /**

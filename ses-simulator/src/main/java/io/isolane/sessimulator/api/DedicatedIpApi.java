@@ -1,5 +1,6 @@
 package io.isolane.sessimulator.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.isolane.sessimulator.state.DedicatedIp;
 import io.isolane.sessimulator.state.SesState;
@@ -8,6 +9,7 @@ import io.isolane.sessimulator.web.Handlers.Request;
 import io.isolane.sessimulator.web.Json;
 import io.isolane.sessimulator.web.SesException;
 import io.vertx.ext.web.Router;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -34,6 +36,7 @@ public final class DedicatedIpApi {
     router
         .delete("/v2/email/dedicated-ip-pools/:PoolName")
         .handler(Handlers.json("DeleteDedicatedIpPool", this::deletePool));
+    router.get("/v2/email/dedicated-ips").handler(Handlers.json("GetDedicatedIps", this::listIps));
     router.get("/v2/email/dedicated-ips/:IP").handler(Handlers.json("GetDedicatedIp", this::getIp));
     router
         .put("/v2/email/dedicated-ips/:IP/warmup")
@@ -74,16 +77,47 @@ public final class DedicatedIpApi {
   private ObjectNode getIp(Request request) {
     DedicatedIp ip = find(request.path("IP"));
     ObjectNode response = Json.object();
-    ObjectNode item =
-        response
-            .putObject("DedicatedIp")
-            .put("Ip", ip.ip)
-            .put("WarmupStatus", ip.warmupStatus)
-            .put("WarmupPercentage", ip.warmupPercentage);
+    describe(ip, response.putObject("DedicatedIp"));
+    return response;
+  }
+
+  /** GetDedicatedIps: the account's IPs, or one pool's, sorted by address and paged. */
+  private ObjectNode listIps(Request request) {
+    String pool = request.query("PoolName");
+    if (pool != null && !state.dedicatedIpPools.containsKey(pool)) {
+      throw SesException.notFound("Dedicated IP pool " + pool + " does not exist.");
+    }
+    List<DedicatedIp> sorted =
+        state.dedicatedIps.values().stream()
+            .filter(ip -> pool == null || pool.equals(ip.poolName))
+            .sorted(Comparator.comparing(ip -> ip.ip))
+            .toList();
+    Pages<DedicatedIp> page =
+        Pages.of(sorted, request.query("NextToken"), pageSize(request.query("PageSize")), 100);
+    ObjectNode response = Json.object();
+    ArrayNode items = response.putArray("DedicatedIps");
+    page.items().forEach(ip -> describe(ip, items.addObject()));
+    if (page.nextToken() != null) {
+      response.put("NextToken", page.nextToken());
+    }
+    return response;
+  }
+
+  private static Integer pageSize(String text) {
+    try {
+      return text == null ? null : Integer.valueOf(text);
+    } catch (NumberFormatException e) {
+      throw SesException.badRequest("PageSize must be a number.");
+    }
+  }
+
+  private static void describe(DedicatedIp ip, ObjectNode item) {
+    item.put("Ip", ip.ip)
+        .put("WarmupStatus", ip.warmupStatus)
+        .put("WarmupPercentage", ip.warmupPercentage);
     if (ip.poolName != null) {
       item.put("PoolName", ip.poolName);
     }
-    return response;
   }
 
   private ObjectNode warmup(Request request) {

@@ -41,6 +41,7 @@ public final class Operations {
           "DeleteDedicatedIpPool",
           "ListDedicatedIpPools",
           "GetDedicatedIp",
+          "GetDedicatedIps",
           "PutDedicatedIpWarmupAttributes",
           "CreateEmailTemplate",
           "GetEmailTemplate",

@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** What warm-up keeps of a tenant's state, and the plans its new senders are enrolled in. */
 @Entity
@@ -40,4 +41,13 @@ public class KnownTenant {
   /** Plan for new domains; null: the bulk-domain preset. */
   @Column(name = "domain_plan")
   public String domainPlan;
+
+  /** Who warms the tenant's dedicated IPs. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "ip_warmup", nullable = false)
+  public IpWarmup ipWarmup = IpWarmup.SES;
+
+  /** When the discovery job last listed the tenant's pools; null: due at once. */
+  @Column(name = "ips_discovered_at")
+  public Instant ipsDiscoveredAt;
 }

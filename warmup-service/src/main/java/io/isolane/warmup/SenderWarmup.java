@@ -82,6 +82,10 @@ public class SenderWarmup {
   @Column(nullable = false)
   public boolean retired;
 
+  /** Dedicated IPs: SES no longer lists it in a pool of the tenant (retired until it returns). */
+  @Column(name = "left_pool", nullable = false)
+  public boolean leftPool;
+
   /** Dedicated IPs: the SES warm-up percentage today's cap stands for (cap / plan target). */
   @Column(name = "ip_warmup_percent")
   public Integer ipWarmupPercent;

@@ -13,15 +13,10 @@ import io.isolane.testkit.TopicWatcher;
 import io.isolane.warmup.service.DailyRun;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,23 +78,7 @@ class DailyRunRestartTest {
         .isEqualTo("5/4");
   }
 
-  /** Starts {@code n} runs at once, each on its own Vert.x context, and waits for all. */
   private void runConcurrently(int n) throws Exception {
-    List<CompletableFuture<Integer>> runs = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      CompletableFuture<Integer> done = new CompletableFuture<>();
-      Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-      VertxContextSafetyToggle.setContextSafe(context, true);
-      context.runOnContext(
-          ignored ->
-              dailyRun
-                  .runUntilDone(0)
-                  .subscribe()
-                  .with(done::complete, done::completeExceptionally));
-      runs.add(done);
-    }
-    for (CompletableFuture<Integer> run : runs) {
-      assertThat(run.get(30, TimeUnit.SECONDS)).isNotNegative();
-    }
+    OnVertx.runConcurrently(vertx, n, () -> dailyRun.runUntilDone(0));
   }
 }

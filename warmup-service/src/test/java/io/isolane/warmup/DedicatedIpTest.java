@@ -40,7 +40,7 @@ class DedicatedIpTest {
     ContractKafka.publish(
         WarmupEvents.state(
             tenant, IsolationTier.DEDICATED, 1, List.of(admin), WarmupEvents.mailbox("a", tenant)));
-    awaitTenant(tenant);
+    WarmupEvents.awaitTenant(tenant);
     SesState ses = SesSimulatorResource.simulator().state();
     String ip = randomIp();
     String foreignIp = randomIp();
@@ -105,7 +105,7 @@ class DedicatedIpTest {
     ContractKafka.publish(
         WarmupEvents.state(
             tenant, IsolationTier.ISOLATED, 1, List.of(admin), WarmupEvents.mailbox("a", tenant)));
-    awaitTenant(tenant);
+    WarmupEvents.awaitTenant(tenant);
     String ip = randomIp();
     SesSimulatorResource.simulator().state().dedicatedIps.put(ip, new DedicatedIp(ip, null));
     as(admin)
@@ -124,16 +124,6 @@ class DedicatedIpTest {
               assertThat(state.warmupPercentage).isEqualTo(percentage);
               assertThat(state.warmupStatus).isEqualTo(status);
             });
-  }
-
-  private static void awaitTenant(String tenant) {
-    TestDatabase.awaitValue(
-        "1",
-        Duration.ofSeconds(30),
-        "warmup",
-        "SELECT count(*) FROM tenant t WHERE tenant_id = ?"
-            + " AND EXISTS (SELECT 1 FROM api_key k WHERE k.tenant_id = t.tenant_id)",
-        tenant);
   }
 
   private static String randomIp() {

@@ -11,10 +11,12 @@ import io.isolane.contracts.events.Stream;
 import io.isolane.contracts.events.TenantState;
 import io.isolane.contracts.events.TenantStatus;
 import io.isolane.testkit.SampleEvents;
+import io.isolane.testkit.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -177,5 +179,16 @@ final class WarmupEvents {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Waits until the service has applied the tenant's first state, keys included. */
+  static void awaitTenant(String tenant) {
+    TestDatabase.awaitValue(
+        "1",
+        Duration.ofSeconds(30),
+        "warmup",
+        "SELECT count(*) FROM tenant t WHERE tenant_id = ?"
+            + " AND EXISTS (SELECT 1 FROM api_key k WHERE k.tenant_id = t.tenant_id)",
+        tenant);
   }
 }

@@ -4,14 +4,18 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.sesv2.SesV2AsyncClient;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 
-/** SES dedicated IPs: which pool an IP is in, and its warm-up percentage. */
+/** SES dedicated IPs: which pool an IP is in, a pool's IPs, and an IP's warm-up percentage. */
 @ApplicationScoped
 public class DedicatedIps {
+  private static final int PAGE = 100;
+
   private final SesV2AsyncClient ses;
 
   public DedicatedIps(SesV2AsyncClient ses) {
@@ -26,6 +30,30 @@ public class DedicatedIps {
             .map(r -> Optional.ofNullable(r.dedicatedIp().poolName()))
             .onFailure(e -> unwrap(e) instanceof NotFoundException)
             .recoverWithItem(Optional.empty()));
+  }
+
+  /**
+   * The IPs SES lists in the pool ({@code GetDedicatedIps}, every page); empty for a pool SES does
+   * not know (yet, or no more).
+   */
+  public Uni<List<String>> ipsOf(String pool) {
+    return onCallersContext(
+        page(pool, null, new ArrayList<>())
+            .onFailure(e -> unwrap(e) instanceof NotFoundException)
+            .recoverWithItem(List.of()));
+  }
+
+  private Uni<List<String>> page(String pool, String token, List<String> found) {
+    return Uni.createFrom()
+        .completionStage(
+            () -> ses.getDedicatedIps(r -> r.poolName(pool).nextToken(token).pageSize(PAGE)))
+        .chain(
+            r -> {
+              r.dedicatedIps().forEach(ip -> found.add(ip.ip().toLowerCase()));
+              return r.nextToken() == null || r.nextToken().isEmpty()
+                  ? Uni.createFrom().item(found)
+                  : page(pool, r.nextToken(), found);
+            });
   }
 
   /** Sets how far along its warm-up SES should treat the IP (100 = warmed). */

@@ -32,6 +32,10 @@ public interface WarmupConfig {
   @WithDefault("14")
   int idleDays();
 
+  /** How often the IP pools of a tenant that warms its dedicated IPs by plan are listed. */
+  @WithDefault("10m")
+  Duration ipDiscoveryInterval();
+
   /** Processed event ids are kept this long (redeliveries come within it). */
   @WithDefault("7d")
   Duration processedEventTtl();

@@ -1,13 +1,16 @@
 package io.isolane.warmup.rest;
 
+import io.isolane.contracts.events.IsolationTier;
+import io.isolane.warmup.IpWarmup;
 import io.isolane.warmup.KnownTenant;
 import io.isolane.warmup.Plan;
 import io.isolane.warmup.Presets;
 import io.isolane.warmup.SenderKind;
 import io.isolane.warmup.repository.TenantRepository;
+import io.isolane.warmup.service.IpDiscoveryRun;
 import io.isolane.warmup.service.PlanCatalog;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,27 +20,36 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 import java.util.Optional;
 
-/** The plans the caller's new mailboxes and domains are enrolled in. */
+/** The plans the caller's new mailboxes and domains are enrolled in, and who warms its IPs. */
 @Path("/v1/warmup/defaults")
 @Produces(MediaType.APPLICATION_JSON)
 public class DefaultsResource {
+  private static final Map<String, IpWarmup> WARMUPS =
+      Map.of("ses", IpWarmup.SES, "plan", IpWarmup.PLAN);
+
   private final TenantRepository tenants;
   private final PlanCatalog catalog;
+  private final IpDiscoveryRun ipDiscovery;
 
-  public DefaultsResource(TenantRepository tenants, PlanCatalog catalog) {
+  public DefaultsResource(
+      TenantRepository tenants, PlanCatalog catalog, IpDiscoveryRun ipDiscovery) {
     this.tenants = tenants;
     this.catalog = catalog;
+    this.ipDiscovery = ipDiscovery;
   }
 
   /**
-   * The defaults for new senders.
+   * The defaults for new senders, and who warms the dedicated IPs.
    *
    * @param mailboxPlan plan of new mailboxes
-   * @param domainPlan plan of new domains (dedicated tenants)
+   * @param domainPlan plan of new domains and dedicated IPs (dedicated tenants)
+   * @param dedicatedIpWarmup {@code ses}: SES's automatic warm-up (IPs enrolled here one by one);
+   *     {@code plan}: this service discovers every IP of the tenant's pools and warms it by plan
    */
-  public record Defaults(String mailboxPlan, String domainPlan) {}
+  public record Defaults(String mailboxPlan, String domainPlan, String dedicatedIpWarmup) {}
 
   @GET
   @WithSession
@@ -45,30 +57,58 @@ public class DefaultsResource {
     return tenants.findById(ApiCaller.of(request).tenantId()).map(DefaultsResource::of);
   }
 
-  /** Sets either or both; each must be a plan of the right kind (422 otherwise). */
+  /** Sets any of them: plans of the right kind (422 otherwise), {@code ses} or {@code plan}. */
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @WithTransaction
   public Uni<Defaults> set(Defaults input, @Context ContainerRequestContext request) {
     String tenantId = ApiCaller.of(request).tenantId();
-    if (input == null || (input.mailboxPlan() == null && input.domainPlan() == null)) {
+    validate(input);
+    return Panache.withTransaction(
+            () ->
+                check(tenantId, "mailboxPlan", input.mailboxPlan(), SenderKind.MAILBOX)
+                    .chain(
+                        () -> check(tenantId, "domainPlan", input.domainPlan(), SenderKind.DOMAIN))
+                    .chain(() -> tenants.findById(tenantId))
+                    .map(t -> apply(t, input)))
+        // committed: a tenant that just chose plan warm-up has its pools listed at once
+        .invoke(ipDiscovery::runNow);
+  }
+
+  private static void validate(Defaults input) {
+    Violations v = new Violations();
+    if (input == null
+        || (input.mailboxPlan() == null
+            && input.domainPlan() == null
+            && input.dedicatedIpWarmup() == null)) {
+      v.invalid("$", "give mailboxPlan, domainPlan, dedicatedIpWarmup or any of them");
+    } else if (input.dedicatedIpWarmup() != null && warmupOf(input.dedicatedIpWarmup()) == null) {
+      v.invalid("dedicatedIpWarmup", "must be ses or plan");
+    }
+    v.throwIfAny();
+  }
+
+  private static Defaults apply(KnownTenant t, Defaults input) {
+    if (input.mailboxPlan() != null) {
+      t.mailboxPlan = input.mailboxPlan();
+    }
+    if (input.domainPlan() != null) {
+      t.domainPlan = input.domainPlan();
+    }
+    IpWarmup warmup = warmupOf(input.dedicatedIpWarmup());
+    if (warmup == IpWarmup.PLAN && t.tier != IsolationTier.DEDICATED) {
       Violations v = new Violations();
-      v.invalid("$", "give mailboxPlan, domainPlan or both");
+      v.unacceptable("dedicatedIpWarmup", "only dedicated tenants have dedicated IPs");
       v.throwIfAny();
     }
-    return check(tenantId, "mailboxPlan", input.mailboxPlan(), SenderKind.MAILBOX)
-        .chain(() -> check(tenantId, "domainPlan", input.domainPlan(), SenderKind.DOMAIN))
-        .chain(() -> tenants.findById(tenantId))
-        .map(
-            t -> {
-              if (input.mailboxPlan() != null) {
-                t.mailboxPlan = input.mailboxPlan();
-              }
-              if (input.domainPlan() != null) {
-                t.domainPlan = input.domainPlan();
-              }
-              return of(t);
-            });
+    if (warmup != null && warmup != t.ipWarmup) {
+      t.ipWarmup = warmup;
+      t.ipsDiscoveredAt = null; // due at once
+    }
+    return of(t);
+  }
+
+  private static IpWarmup warmupOf(String name) {
+    return name == null ? null : WARMUPS.get(name);
   }
 
   private Uni<Void> check(String tenantId, String field, String name, SenderKind kind) {
@@ -93,6 +133,7 @@ public class DefaultsResource {
   private static Defaults of(KnownTenant t) {
     return new Defaults(
         t.mailboxPlan == null ? Presets.COLD_OUTREACH.name() : t.mailboxPlan,
-        t.domainPlan == null ? Presets.BULK_DOMAIN.name() : t.domainPlan);
+        t.domainPlan == null ? Presets.BULK_DOMAIN.name() : t.domainPlan,
+        t.ipWarmup.name().toLowerCase());
   }
 }

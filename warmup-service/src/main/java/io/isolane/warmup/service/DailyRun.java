@@ -10,18 +10,14 @@ import io.isolane.warmup.repository.SenderWarmupRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,9 +38,7 @@ public class DailyRun {
   private final WarmupConfig config;
   private final Clock clock;
   private final IpWarmupSync ipSync;
-  private final AtomicBoolean running = new AtomicBoolean();
-  private Vertx vertx;
-  private long timer;
+  private Periodic timer;
 
   public DailyRun(
       SenderWarmupRepository senders,
@@ -65,27 +59,14 @@ public class DailyRun {
     this.clock = clock;
   }
 
-  /** Runs on a Vert.x timer: the scheduler extension's resolution is a second. */
   void start(@Observes StartupEvent startup, Vertx vertx) {
-    this.vertx = vertx;
-    timer = vertx.setPeriodic(config.tick().toMillis(), id -> runOnce());
+    timer = new Periodic(vertx, config.tick(), this::tick);
   }
 
   void stop(@Observes ShutdownEvent shutdown) {
-    if (vertx != null) {
-      vertx.cancelTimer(timer);
+    if (timer != null) {
+      timer.cancel();
     }
-  }
-
-  private void runOnce() {
-    if (!running.compareAndSet(false, true)) {
-      return; // the last run is still going
-    }
-    // Hibernate Reactive needs a duplicated context of its own, marked safe
-    Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-    VertxContextSafetyToggle.setContextSafe(context, true);
-    context.runOnContext(
-        ignored -> tick().subscribe().with(done -> running.set(false), e -> running.set(false)));
   }
 
   Uni<Void> tick() {

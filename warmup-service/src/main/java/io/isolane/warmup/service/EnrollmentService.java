@@ -82,14 +82,11 @@ public class EnrollmentService {
               tenant.version = state.version();
               tenant.tier = state.tier();
               tenant.status = state.status();
-              tenant.ipPools =
-                  String.join(
-                      ",",
-                      state.streams().stream()
-                          .map(TenantState.SendingStream::dedicatedIpPool)
-                          .filter(Objects::nonNull)
-                          .distinct()
-                          .toList());
+              String pools = poolsOf(state);
+              if (!List.of(tenant.ipPools.split(",")).containsAll(List.of(pools.split(",")))) {
+                tenant.ipsDiscoveredAt = null; // a new pool: the discovery job lists it at once
+              }
+              tenant.ipPools = pools;
               return tenants
                   .persist(tenant)
                   .chain(() -> keys.replace(state.tenantId(), ApiKey.allOf(state)))
@@ -97,6 +94,16 @@ public class EnrollmentService {
                   .chain(enrolled -> enrollAll(tenant, newSenders(state, enrolled)))
                   .chain(() -> holds.apply(tenant, state));
             });
+  }
+
+  private static String poolsOf(TenantState state) {
+    return String.join(
+        ",",
+        state.streams().stream()
+            .map(TenantState.SendingStream::dedicatedIpPool)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList());
   }
 
   private record NewSender(String name, SenderKind kind) {}
@@ -113,6 +120,14 @@ public class EnrollmentService {
 
   /** Enrolls one sender at day 1 of the tenant's plan for its kind and records the decision. */
   public Uni<SenderWarmup> enroll(KnownTenant tenant, String name, SenderKind kind) {
+    return enroll(tenant, name, kind, null);
+  }
+
+  /**
+   * The same, with {@code why} as the history row's reason ("enrolled: discovered in pool X");
+   * null: "enrolled: plan stage 1".
+   */
+  public Uni<SenderWarmup> enroll(KnownTenant tenant, String name, SenderKind kind, String why) {
     Instant now = clock.instant();
     SenderWarmup sender = new SenderWarmup();
     sender.tenantId = tenant.tenantId;
@@ -140,12 +155,12 @@ public class EnrollmentService {
               sender.dailyCap = plan.capOn(1);
               return senders
                   .persist(sender)
-                  .chain(() -> recorder.record(sender, today, TRIGGER, first(plan)))
+                  .chain(() -> recorder.record(sender, today, TRIGGER, first(plan, why)))
                   .replaceWith(sender);
             });
   }
 
-  private static Decision first(Plan plan) {
+  private static Decision first(Plan plan, String why) {
     return new Decision(
         Decision.Kind.ENROLLED,
         1,
@@ -153,7 +168,7 @@ public class EnrollmentService {
         plan.capOn(1),
         Phase.RAMPING,
         false,
-        "enrolled: " + plan.name() + " stage 1");
+        why != null ? why : "enrolled: " + plan.name() + " stage 1");
   }
 
   private static List<NewSender> newSenders(TenantState state, List<String> enrolled) {

@@ -64,8 +64,9 @@ public class StateHolds {
 
   private Uni<Void> apply(
       SenderWarmup sender, Map<String, String> holds, Set<String> present, boolean gone) {
-    // dedicated IPs are not in tenant.state: only a deleted tenant retires them
-    sender.retired = gone || (sender.kind != SenderKind.IP && !present.contains(sender.sender));
+    // dedicated IPs are not in tenant.state: a deleted tenant or leaving the pool retires them
+    sender.retired =
+        gone || (sender.kind == SenderKind.IP ? sender.leftPool : !present.contains(sender.sender));
     String hold = holds.getOrDefault(sender.sender, holds.get(""));
     boolean newlyHeld = hold != null && sender.heldByState == null;
     sender.heldByState = hold;

@@ -10,9 +10,11 @@ import java.util.Optional;
  */
 public final class Ramp {
   private final Rules rules;
+  private final OwnFigures ownFigures;
 
   public Ramp(Rules rules) {
     this.rules = rules;
+    this.ownFigures = new OwnFigures(rules);
   }
 
   /**
@@ -23,22 +25,34 @@ public final class Ramp {
    * @param minSends own rates count only over at least this many sends of a day
    * @param holdHardBounceRate a day with a higher hard-bounce rate holds the next
    * @param holdComplaintRate a day with a higher complaint rate holds the next
+   * @param holdNegativeReplyRate a day whose negative replies per send are at or over it holds the
+   *     next
    */
   public record Rules(
       double maxDailyGrowth,
       int idleDays,
       int minSends,
       double holdHardBounceRate,
-      double holdComplaintRate) {}
+      double holdComplaintRate,
+      double holdNegativeReplyRate) {}
 
   /** The worst health that applies to a sender, with the reason feedback-service gave. */
   public record Health(SenderHealth.Status status, String reason) {
     public static final Health HEALTHY = new Health(SenderHealth.Status.HEALTHY, "healthy");
   }
 
-  /** A day's sends, hard bounces and complaints of the sender. */
-  public record Day(long sent, long hardBounces, long complaints) {
-    public static final Day NONE = new Day(0, 0, 0);
+  /**
+   * A day's figures of the sender: sends, hard bounces and complaints (email.events), human replies
+   * and, of those, negative ones (unsubscribe, not interested; reply.classified).
+   */
+  public record Day(
+      long sent, long hardBounces, long complaints, long replies, long negativeReplies) {
+    public static final Day NONE = new Day(0, 0, 0, 0, 0);
+
+    /** A day without replies. */
+    public Day(long sent, long hardBounces, long complaints) {
+      this(sent, hardBounces, complaints, 0, 0);
+    }
   }
 
   /**
@@ -78,7 +92,7 @@ public final class Ramp {
       default:
         break;
     }
-    Optional<String> own = ownFigures(s.yesterday());
+    Optional<String> own = ownFigures.holdReason(s.yesterday());
     if (own.isPresent()) {
       return hold(s, Decision.Kind.HELD, Phase.HOLDING, "held: " + own.get());
     }
@@ -155,25 +169,5 @@ public final class Ramp {
             s.lastCap(),
             planCap)
         : "";
-  }
-
-  private Optional<String> ownFigures(Day day) {
-    if (day.sent() < rules.minSends()) {
-      return Optional.empty();
-    }
-    double bounces = (double) day.hardBounces() / day.sent();
-    double complaints = (double) day.complaints() / day.sent();
-    if (bounces > rules.holdHardBounceRate()) {
-      return Optional.of(rate("hard bounces", day.hardBounces(), day.sent(), bounces));
-    }
-    if (complaints > rules.holdComplaintRate()) {
-      return Optional.of(rate("complaints", day.complaints(), day.sent(), complaints));
-    }
-    return Optional.empty();
-  }
-
-  private static String rate(String what, long count, long sent, double rate) {
-    return String.format(
-        Locale.ROOT, "yesterday %d %s in %d sends (%.1f%%)", count, what, sent, rate * 100);
   }
 }

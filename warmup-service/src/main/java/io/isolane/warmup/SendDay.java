@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 
-/** What one mailbox sent on one of its local days, from email.events. */
+/** What one mailbox sent on one of its local days (email.events) and the replies it got. */
 @Entity
 @Table(name = "send_day")
 public class SendDay {
@@ -33,4 +33,12 @@ public class SendDay {
 
   @Column(nullable = false)
   public long complaints;
+
+  /** Human replies received (reply.classified), not bounces or automatic replies. */
+  @Column(nullable = false)
+  public long replies;
+
+  /** Of those, unsubscribes and not-interested replies. */
+  @Column(name = "negative_replies", nullable = false)
+  public long negativeReplies;
 }

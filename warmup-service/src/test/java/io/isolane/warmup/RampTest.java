@@ -6,7 +6,7 @@ import io.isolane.contracts.events.SenderHealth;
 import org.junit.jupiter.api.Test;
 
 class RampTest {
-  private final Ramp ramp = new Ramp(new Ramp.Rules(2.0, 14, 20, 0.05, 0.003));
+  private final Ramp ramp = new Ramp(new Ramp.Rules(2.0, 14, 20, 0.05, 0.003, 0.02));
   private final Plan plan = Presets.COLD_OUTREACH;
 
   private Ramp.Standing at(int day, int cap, Ramp.Health health) {
@@ -58,6 +58,36 @@ class RampTest {
         new Ramp.Standing(
             plan, 3, 20, false, false, Ramp.Health.HEALTHY, new Ramp.Day(10, 5, 1), 1);
     assertThat(ramp.nextDay(few).kind()).isEqualTo(Decision.Kind.ADVANCED);
+  }
+
+  @Test
+  void negativeRepliesAtOrOverTheRateHoldOnlyOverEnoughSends() {
+    Ramp.Standing atRate =
+        new Ramp.Standing(
+            plan, 3, 20, false, false, Ramp.Health.HEALTHY, new Ramp.Day(50, 0, 0, 4, 1), 1);
+    assertThat(ramp.nextDay(atRate).kind()).isEqualTo(Decision.Kind.HELD); // 1 in 50 = 2.0%
+    Ramp.Standing under =
+        new Ramp.Standing(
+            plan, 3, 20, false, false, Ramp.Health.HEALTHY, new Ramp.Day(60, 0, 0, 4, 1), 1);
+    assertThat(ramp.nextDay(under).kind()).isEqualTo(Decision.Kind.ADVANCED); // 1.7%
+    Ramp.Standing over =
+        new Ramp.Standing(
+            plan, 3, 20, false, false, Ramp.Health.HEALTHY, new Ramp.Day(50, 0, 0, 3, 3), 1);
+    Decision held = ramp.nextDay(over);
+    assertThat(held.kind()).isEqualTo(Decision.Kind.HELD);
+    assertThat(held.dailyCap()).isEqualTo(20);
+    assertThat(held.reason())
+        .isEqualTo(
+            "held: yesterday 3 negative replies (unsubscribe, not interested) in 50 sends (6.0%),"
+                + " at or over 2.0%");
+    Ramp.Standing few =
+        new Ramp.Standing(
+            plan, 3, 20, false, false, Ramp.Health.HEALTHY, new Ramp.Day(10, 0, 0, 3, 3), 1);
+    assertThat(ramp.nextDay(few).kind()).isEqualTo(Decision.Kind.ADVANCED);
+    Ramp.Standing positive =
+        new Ramp.Standing(
+            plan, 3, 20, false, false, Ramp.Health.HEALTHY, new Ramp.Day(50, 0, 0, 3, 0), 1);
+    assertThat(ramp.nextDay(positive).kind()).isEqualTo(Decision.Kind.ADVANCED);
   }
 
   @Test

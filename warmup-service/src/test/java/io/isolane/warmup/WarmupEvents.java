@@ -6,6 +6,8 @@ import io.isolane.contracts.events.EmailEvent;
 import io.isolane.contracts.events.EmailEventType;
 import io.isolane.contracts.events.IsolationTier;
 import io.isolane.contracts.events.MailboxStatus;
+import io.isolane.contracts.events.ReplyCategory;
+import io.isolane.contracts.events.ReplyClassified;
 import io.isolane.contracts.events.SenderHealth;
 import io.isolane.contracts.events.Stream;
 import io.isolane.contracts.events.TenantState;
@@ -25,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Events the warm-up tests feed the service: tenant states with keys, health, sends. */
+/** Events the warm-up tests feed the service: tenant states with keys, health, sends, replies. */
 final class WarmupEvents {
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -169,6 +171,24 @@ final class WarmupEvents {
                   Map.of())));
     }
     return events;
+  }
+
+  /** A classified reply to a mailbox, classified at {@code at}. */
+  static ContractEvent<ReplyClassified> reply(
+      String tenantId, String mailbox, ReplyCategory category, Instant at) {
+    ReplyClassified reply =
+        new ReplyClassified(
+            "reply-" + UUID.randomUUID(),
+            tenantId,
+            mailbox,
+            "someone@example.org",
+            "msg-" + UUID.randomUUID(),
+            category,
+            0.9,
+            "en",
+            null,
+            at);
+    return ContractEvent.of(EventTypes.REPLY_CLASSIFIED, SampleEvents.SOURCE, reply);
   }
 
   private static String sha256(String value) {

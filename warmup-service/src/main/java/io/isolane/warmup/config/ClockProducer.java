@@ -26,6 +26,7 @@ public class ClockProducer {
             config.idleDays(),
             config.ownFigures().minSends(),
             config.ownFigures().hardBounceRate(),
-            config.ownFigures().complaintRate()));
+            config.ownFigures().complaintRate(),
+            config.ownFigures().negativeReplyRate()));
   }
 }

@@ -40,13 +40,15 @@ public interface WarmupConfig {
   @WithDefault("7d")
   Duration processedEventTtl();
 
-  /** Gating on the sender's own figures of the day before, from email.events. */
+  /**
+   * Gating on the sender's own figures of the day before, from email.events and reply.classified.
+   */
   OwnFigures ownFigures();
 
   /** Pacing published with every mailbox's cap. */
   Pacing pacing();
 
-  /** Own figures: a day above either rate holds the next day's cap. */
+  /** Own figures: a day above any of these rates holds the next day's cap. */
   interface OwnFigures {
     /** Rates count only on days with at least this many sends. */
     @WithDefault("20")
@@ -59,6 +61,12 @@ public interface WarmupConfig {
     /** Complaint rate above which the next day holds. */
     @WithDefault("0.003")
     double complaintRate();
+
+    /**
+     * Negative replies (unsubscribe, not interested) per send at or over which the next day holds.
+     */
+    @WithDefault("0.02")
+    double negativeReplyRate();
   }
 
   /** Spacing and sending window of warming mailboxes. */

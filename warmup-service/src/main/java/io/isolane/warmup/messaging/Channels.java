@@ -11,6 +11,9 @@ public final class Channels {
   /** Incoming: email.events. */
   public static final String EMAIL_EVENTS_IN = "email-events-in";
 
+  /** Incoming: reply.classified. */
+  public static final String REPLY_CLASSIFIED_IN = "reply-classified-in";
+
   /** Outgoing: mailbox.limits, through the outbox. */
   public static final String MAILBOX_LIMITS_OUT = "mailbox-limits-out";
 

@@ -12,8 +12,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Per mailbox and local day: sends, hard bounces, complaints. A domain's figures are the sum of its
- * mailboxes'; a dedicated IP has none (email.events does not say which IP sent).
+ * Per mailbox and local day: sends, hard bounces, complaints, human and negative replies. A
+ * domain's figures are the sum of its mailboxes'; a dedicated IP has none (email.events does not
+ * say which IP sent).
  */
 @ApplicationScoped
 public class SendDayRepository implements PanacheRepository<SendDay> {
@@ -24,8 +25,15 @@ public class SendDayRepository implements PanacheRepository<SendDay> {
           + " sent = send_day.sent + EXCLUDED.sent,"
           + " hard_bounces = send_day.hard_bounces + EXCLUDED.hard_bounces,"
           + " complaints = send_day.complaints + EXCLUDED.complaints";
+  private static final String ADD_REPLIES =
+      "INSERT INTO send_day (tenant_id, mailbox, day, replies, negative_replies)"
+          + " VALUES (:tenant, :mailbox, :day, :replies, :negative)"
+          + " ON CONFLICT (tenant_id, mailbox, day) DO UPDATE SET"
+          + " replies = send_day.replies + EXCLUDED.replies,"
+          + " negative_replies = send_day.negative_replies + EXCLUDED.negative_replies";
   private static final String SUMS =
-      "select coalesce(sum(sent), 0), coalesce(sum(hardBounces), 0), coalesce(sum(complaints), 0)"
+      "select coalesce(sum(sent), 0), coalesce(sum(hardBounces), 0), coalesce(sum(complaints), 0),"
+          + " coalesce(sum(replies), 0), coalesce(sum(negativeReplies), 0)"
           + " from SendDay where tenantId = ?1 and day = ?3 and ";
   private static final String LAST =
       "select max(day) from SendDay where tenantId = ?1 and sent > 0 and ";
@@ -49,6 +57,22 @@ public class SendDayRepository implements PanacheRepository<SendDay> {
         .replaceWithVoid();
   }
 
+  /** Adds human replies to a day's counts. */
+  public Uni<Void> addReplies(
+      String tenantId, String mailbox, LocalDate day, int replies, int negative) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(ADD_REPLIES)
+                    .setParameter("tenant", tenantId)
+                    .setParameter("mailbox", mailbox)
+                    .setParameter("day", day)
+                    .setParameter("replies", replies)
+                    .setParameter("negative", negative)
+                    .executeUpdate())
+        .replaceWithVoid();
+  }
+
   /** The sender's figures of one of its days. */
   public Uni<Ramp.Day> on(SenderWarmup sender, LocalDate day) {
     if (sender.kind == SenderKind.IP) {
@@ -57,7 +81,9 @@ public class SendDayRepository implements PanacheRepository<SendDay> {
     return find(SUMS + filter(sender), sender.tenantId, match(sender), day)
         .project(Object[].class)
         .firstResult()
-        .map(r -> new Ramp.Day(number(r[0]), number(r[1]), number(r[2])));
+        .map(
+            r ->
+                new Ramp.Day(number(r[0]), number(r[1]), number(r[2]), number(r[3]), number(r[4])));
   }
 
   /** The last day the sender sent anything, if ever (never known for an IP). */

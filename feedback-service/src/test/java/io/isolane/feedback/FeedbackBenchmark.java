@@ -3,16 +3,20 @@ package io.isolane.feedback;
 import io.isolane.contracts.EventTypes;
 import io.isolane.contracts.events.Suppression;
 import io.isolane.testkit.ContractKafka;
+import io.isolane.testkit.KafkaBroker;
 import io.isolane.testkit.TestDatabase;
 import io.isolane.testkit.TopicWatcher;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +30,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,8 +54,17 @@ class FeedbackBenchmark {
   private static final int BOUNCE_RATE = Integer.getInteger("bench.bounceRate", 20);
   private static final int BACKGROUND_RATE = Integer.getInteger("bench.backgroundRate", 500);
 
+  /*
+   * The client has its own Vert.x with one event loop. java.net.http was used before, but on two
+   * cores its completions ran on a new thread each (the common pool has parallelism 1), so the
+   * benchmark spent a share of the CPU starting 40,000 threads.
+   */
+  private static final Vertx CLIENT = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      CLIENT.createHttpClient(
+          new HttpClientOptions().setKeepAlive(true),
+          new PoolOptions().setHttp1MaxSize(Math.max(CONCURRENCY, 1)));
 
   @TestHTTPResource("/sns/ses")
   URL endpoint;
@@ -76,6 +94,54 @@ class FeedbackBenchmark {
         Locale.ROOT,
         "BENCH ingest outbox_drained_after=%.2fs%n",
         (System.nanoTime() - drainStart) / 1e9);
+    awaitConsumers("feedback-service.email-events", "feedback-service.health");
+    double caughtUp = (System.nanoTime() - drainStart) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "BENCH ingest consumers_caught_up_after=%.2fs (suppression and health consumers at the end"
+            + " of email.events) end_to_end_rate=%.0f/s%n",
+        caughtUp,
+        bodies.size() / (seconds + caughtUp));
+  }
+
+  /** Waits until each group has committed the end offset of every email.events partition. */
+  private static void awaitConsumers(String... groups) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers()))) {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin
+          .describeTopics(List.of("email.events"))
+          .allTopicNames()
+          .get()
+          .get("email.events")
+          .partitions()
+          .forEach(
+              p ->
+                  latest.put(
+                      new TopicPartition("email.events", p.partition()), OffsetSpec.latest()));
+      Map<TopicPartition, Long> ends = new HashMap<>();
+      admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      for (String group : groups) {
+        while (!caughtUp(admin, group, ends)) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(group + " did not reach the end of email.events");
+          }
+          Thread.sleep(20);
+        }
+      }
+    }
+  }
+
+  private static boolean caughtUp(Admin admin, String group, Map<TopicPartition, Long> ends)
+      throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+    return ends.entrySet().stream()
+        .allMatch(
+            e ->
+                e.getValue() == 0
+                    || (committed.get(e.getKey()) != null
+                        && committed.get(e.getKey()).offset() >= e.getValue()));
   }
 
   /** From a bounce's POST to its suppression on the topic sending-service reads, under load. */
@@ -198,19 +264,31 @@ class FeedbackBenchmark {
     sendAsync(body).whenComplete(FeedbackBenchmark::check);
   }
 
-  private CompletableFuture<HttpResponse<String>> sendAsync(String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(endpoint.toString()))
-            .header("Content-Type", "text/plain; charset=UTF-8")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  @AfterAll
+  static void closeClient() {
+    CLIENT.close().toCompletionStage().toCompletableFuture().join();
   }
 
-  private static void check(HttpResponse<String> response, Throwable failure) {
-    if (failure != null || response.statusCode() != 200) {
+  /** Completes with the answer's status and body, once the whole answer has arrived. */
+  private CompletableFuture<Answer> sendAsync(String body) {
+    RequestOptions request =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setAbsoluteURI(endpoint.toString())
+            .putHeader("Content-Type", "text/plain; charset=UTF-8");
+    return http.request(request)
+        .compose(r -> r.send(body))
+        .compose(r -> r.body().map(b -> new Answer(r.statusCode(), b.toString())))
+        .toCompletionStage()
+        .toCompletableFuture();
+  }
+
+  private record Answer(int status, String body) {}
+
+  private static void check(Answer answer, Throwable failure) {
+    if (failure != null || answer.status() != 200) {
       throw new IllegalStateException(
-          failure != null ? failure.toString() : response.statusCode() + " " + response.body());
+          failure != null ? failure.toString() : answer.status() + " " + answer.body());
     }
   }
 

@@ -58,4 +58,26 @@ public interface SendingConfig {
   /** How often the SES account's max send rate is read again. */
   @WithDefault("5m")
   Duration accountRefresh();
+
+  /** How long the send ledger keeps finished messages ({@code isolane.sending.retention.*}). */
+  Retention retention();
+
+  /** Retention of terminal ledger rows and their history. */
+  interface Retention {
+    /**
+     * How long a terminal message and its history are kept after its last update; at least 2 days
+     * and longer than {@code isolane.api.idempotency-ttl}, and it must exceed send.requests' Kafka
+     * retention.
+     */
+    @WithDefault("30d")
+    Duration terminal();
+
+    /** How often terminal messages past their retention are deleted. */
+    @WithDefault("1h")
+    Duration sweepInterval();
+
+    /** Most messages deleted per statement, so one sweep never holds long locks. */
+    @WithDefault("5000")
+    int batchSize();
+  }
 }

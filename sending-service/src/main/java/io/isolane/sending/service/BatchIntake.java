@@ -7,6 +7,7 @@ import io.isolane.contracts.events.SendRequest;
 import io.isolane.contracts.events.TenantStatus;
 import io.isolane.contracts.kafka.EventCodec;
 import io.isolane.sending.MessageStatus;
+import io.isolane.sending.config.SendingConfig;
 import io.isolane.sending.messaging.DeadLetters;
 import io.isolane.sending.repository.IntakeRepository;
 import io.isolane.sending.repository.IntakeRepository.NewMessage;
@@ -14,6 +15,7 @@ import io.isolane.servicekit.outbox.OutboxRow;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,37 +28,58 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
  * Takes send requests off the topic into the durable per-tenant store, a poll at a time, never
  * waiting on any tenant's limits. A request is stored once per (tenant, message id): accepted when
  * its tenant takes mail, failed when the tenant is gone, waiting when the tenant is not known yet.
+ * A request older than the ledger's retention is dead-lettered: the ledger may have forgotten it.
  */
 @ApplicationScoped
 public class BatchIntake {
+  static final String TOO_OLD =
+      "requested before the ledger's retention (isolane.sending.retention.terminal): it may have"
+          + " been sent already, so it is not stored again";
+
   private final IntakeRepository repository;
   private final DeadLetters deadLetters;
   private final LifecycleEvents events;
   private final Lanes scheduling;
+  private final SendingConfig config;
 
   public BatchIntake(
       IntakeRepository repository,
       DeadLetters deadLetters,
       LifecycleEvents events,
-      Lanes scheduling) {
+      Lanes scheduling,
+      SendingConfig config) {
     this.repository = repository;
     this.deadLetters = deadLetters;
     this.events = events;
     this.scheduling = scheduling;
+    this.config = config;
   }
 
   public Uni<Void> intake(ConsumerRecords<String, byte[]> records) {
     List<SendRequest> valid = new ArrayList<>();
     List<Uni<Void>> rejected = new ArrayList<>();
+    Instant retained = Instant.now().minus(config.retention().terminal());
     for (ConsumerRecord<String, byte[]> record : records) {
       try {
-        valid.add(EventCodec.decode(EventTypes.SEND_REQUEST, record).data());
+        SendRequest request = EventCodec.decode(EventTypes.SEND_REQUEST, record).data();
+        if (requested(request, record).isBefore(retained)) {
+          // the ledger no longer remembers that far back: it may have been sent and purged
+          rejected.add(deadLetters.reject(record, TOO_OLD));
+        } else {
+          valid.add(request);
+        }
       } catch (RejectedEventException e) {
         rejected.add(deadLetters.reject(record, e.getMessage()));
       }
     }
     Uni<Void> stored = valid.isEmpty() ? Uni.createFrom().voidItem() : store(valid);
     return stored.call(() -> all(rejected));
+  }
+
+  private static Instant requested(SendRequest request, ConsumerRecord<String, byte[]> record) {
+    return request.requestedAt() != null
+        ? request.requestedAt()
+        : Instant.ofEpochMilli(record.timestamp());
   }
 
   private Uni<Void> store(List<SendRequest> requests) {

@@ -174,7 +174,9 @@ final class EventSamples {
         "bob@example.org",
         "ses-in-1",
         AT,
-        "RnJvbTogYm9iQGV4YW1wbGUub3JnDQoNCkhp");
+        "RnJvbTogYm9iQGV4YW1wbGUub3JnDQoNCkhp",
+        "GRAY",
+        "PASS");
   }
 
   static ReplyClassified replyClassified() {

@@ -12,6 +12,10 @@ import java.time.Instant;
  * @param sesMessageId SES receipt message id
  * @param receivedAt when SES received it
  * @param rawMime the full RFC 5322 message, base64
+ * @param spamVerdict SES's spam verdict as SES gives it ({@code PASS}, {@code FAIL}, {@code GRAY},
+ *     {@code PROCESSING_FAILED}, {@code DISABLED}); null when the receipt has none
+ * @param virusVerdict SES's virus verdict, same values; never {@code FAIL} here (such mail is not
+ *     forwarded)
  */
 public record InboundReply(
     String replyId,
@@ -20,5 +24,20 @@ public record InboundReply(
     String sender,
     String sesMessageId,
     Instant receivedAt,
-    String rawMime)
-    implements TenantEvent {}
+    String rawMime,
+    String spamVerdict,
+    String virusVerdict)
+    implements TenantEvent {
+
+  /** The first published shape: no verdicts. */
+  public InboundReply(
+      String replyId,
+      String tenantId,
+      String recipient,
+      String sender,
+      String sesMessageId,
+      Instant receivedAt,
+      String rawMime) {
+    this(replyId, tenantId, recipient, sender, sesMessageId, receivedAt, rawMime, null, null);
+  }
+}

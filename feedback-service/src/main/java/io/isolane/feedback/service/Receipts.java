@@ -23,7 +23,9 @@ import java.util.UUID;
 
 /**
  * SES receipt notifications (inbound mail with an SNS action) as {@code inbound.replies}: one per
- * tenant owning a recipient's domain, with the raw MIME, for reply-classifier.
+ * tenant owning a recipient's domain, with the raw MIME and SES's spam and virus verdicts, for
+ * reply-classifier. Mail SES found a virus in is refused instead: it must not reach a consumer that
+ * parses it.
  */
 @ApplicationScoped
 public class Receipts {
@@ -39,7 +41,7 @@ public class Receipts {
    * The inbound replies a Received notification calls for.
    *
    * @throws RejectedSnsMessage (as the failure) when it has no content or no tenant owns any
-   *     recipient's domain
+   *     recipient's domain; {@link InfectedMail} when SES's virus verdict is FAIL
    */
   public Uni<List<ContractEvent<InboundReply>>> of(JsonNode notification) {
     JsonNode content = notification.path("content");
@@ -49,6 +51,22 @@ public class Receipts {
     }
     List<String> recipients = new ArrayList<>();
     notification.path("receipt").path("recipients").forEach(r -> recipients.add(r.asText()));
+    // checked before the owners are looked up: spam is still forwarded (a reply marked spam may be
+    // an
+    // unsubscribe), a virus never is, whoever owns the recipients
+    if (ReceiptVerdicts.of(notification.path("receipt")).virusFound()) {
+      JsonNode mail = notification.path("mail");
+      return Uni.createFrom()
+          .failure(
+              new InfectedMail(
+                  "virus verdict FAIL: not forwarded (SES message "
+                      + mail.path("messageId").asText("")
+                      + " from "
+                      + mail.path("source").asText("")
+                      + " to "
+                      + recipients
+                      + ")"));
+    }
     return Multi.createFrom()
         .iterable(recipients)
         .onItem()
@@ -72,6 +90,7 @@ public class Receipts {
     JsonNode mail = n.path("mail");
     String sesMessageId = mail.path("messageId").asText("");
     String raw = rawMime(content, n.path("receipt").path("action").path("encoding").asText(""));
+    ReceiptVerdicts verdicts = ReceiptVerdicts.of(n.path("receipt"));
     List<ContractEvent<InboundReply>> out = new ArrayList<>();
     firstRecipientByTenant.forEach(
         (tenant, recipient) -> {
@@ -85,7 +104,9 @@ public class Receipts {
                   bare(mail.path("source").asText(null)),
                   sesMessageId,
                   receivedAt(mail.path("timestamp").asText(null)),
-                  raw);
+                  raw,
+                  verdicts.spam(),
+                  verdicts.virus());
           out.add(ContractEvent.withId(id, EventTypes.INBOUND_REPLY, config.eventSource(), reply));
         });
     return out;

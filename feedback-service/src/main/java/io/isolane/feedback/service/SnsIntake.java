@@ -8,6 +8,7 @@ import io.isolane.feedback.SnsMessage;
 import io.isolane.feedback.client.SnsEndpoints;
 import io.isolane.feedback.client.SnsHttp;
 import io.isolane.feedback.messaging.DeadLetters;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -21,23 +22,29 @@ import org.jboss.logging.Logger;
 public class SnsIntake {
   private static final Logger LOG = Logger.getLogger(SnsIntake.class);
 
+  /** Inbound mails SES found a virus in, dead-lettered instead of forwarded. */
+  private static final String INFECTED_METRIC = "isolane.inbound.virus.rejected";
+
   private final SesNotifications notifications;
   private final IntakeBatcher batcher;
   private final SnsEndpoints endpoints;
   private final SnsHttp http;
   private final DeadLetters deadLetters;
+  private final MeterRegistry metrics;
 
   public SnsIntake(
       SesNotifications notifications,
       IntakeBatcher batcher,
       SnsEndpoints endpoints,
       SnsHttp http,
-      DeadLetters deadLetters) {
+      DeadLetters deadLetters,
+      MeterRegistry metrics) {
     this.notifications = notifications;
     this.batcher = batcher;
     this.endpoints = endpoints;
     this.http = http;
     this.deadLetters = deadLetters;
+    this.metrics = metrics;
   }
 
   /** Handles a verified message; the item says what was done. */
@@ -77,7 +84,16 @@ public class SnsIntake {
             e ->
                 deadLetters
                     .reject(m.topicArn(), body, e.getMessage())
+                    .invoke(() -> counted(e))
                     .replaceWith("dead-lettered"));
+  }
+
+  // counted once the dead letter is on the broker: a failed send is retried by SNS, not recounted
+  private void counted(Throwable rejected) {
+    if (rejected instanceof InfectedMail) {
+      LOG.warnf("inbound mail dead-lettered: %s", rejected.getMessage());
+      metrics.counter(INFECTED_METRIC).increment();
+    }
   }
 
   private static JsonNode record(String message) {

@@ -60,7 +60,7 @@ public final class SignedSns {
         + recipient
         + "\"],\"tags\":{\"isolane-tenant\":[\""
         + tenant
-        + "\"],\"isolane-message\":[\"m-1\"],\"isolane-mailbox\":[\"ana@mail.example\"]}},"
+        + "\"],\"isolane-message\":[\"m-1\"],\"isolane-mailbox\":[\"ana_mail_example\"]}},"
         + "\"bounce\":{\"bounceType\":\"Permanent\",\"bounceSubType\":\"General\","
         + "\"bouncedRecipients\":[{\"emailAddress\":\""
         + recipient

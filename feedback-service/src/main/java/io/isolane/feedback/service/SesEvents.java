@@ -3,6 +3,7 @@ package io.isolane.feedback.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.EventTypes;
+import io.isolane.contracts.SesTags;
 import io.isolane.contracts.events.EmailEvent;
 import io.isolane.contracts.events.EmailEventType;
 import io.isolane.feedback.config.FeedbackConfig;
@@ -44,12 +45,35 @@ public class SesEvents {
   /** The attribution the record's own tags give, if they do. */
   public static java.util.Optional<Attribution> fromTags(JsonNode record) {
     Map<String, String> tags = tags(record.path("mail").path("tags"));
-    String tenant = tags.get("isolane-tenant");
-    String message = tags.get("isolane-message");
+    String tenant = tags.get(SesTags.TENANT);
+    String message = tags.get(SesTags.MESSAGE);
     return tenant == null || message == null
         ? java.util.Optional.empty()
         : java.util.Optional.of(
-            new Attribution(tenant, message, tags.get("isolane-mailbox"), tags));
+            new Attribution(
+                tenant, message, sender(record.path("mail"), tags.get(SesTags.MAILBOX)), tags));
+  }
+
+  /**
+   * The sending mailbox: the mail's source or From address that the (sanitised) mailbox tag was
+   * made of, or null when none was; the tag itself ({@code ana_mail_example_com}) is no address.
+   */
+  static String sender(JsonNode mail, String mailboxTag) {
+    List<String> candidates = new ArrayList<>();
+    candidates.add(mail.path("source").asText(""));
+    mail.path("commonHeaders").path("from").forEach(from -> candidates.add(from.asText("")));
+    return candidates.stream()
+        .map(SesEvents::address)
+        .filter(address -> SesTags.carries(mailboxTag, address))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The address of {@code "Name" <a@b>} or {@code a@b}. */
+  private static String address(String header) {
+    int open = header.lastIndexOf('<');
+    int close = header.lastIndexOf('>');
+    return (open >= 0 && close > open ? header.substring(open + 1, close) : header).trim();
   }
 
   /** The type of a record: its eventType (event publishing) or notificationType (classic). */

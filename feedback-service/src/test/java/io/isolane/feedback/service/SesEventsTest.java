@@ -82,6 +82,39 @@ class SesEventsTest {
                 + "\"oldTopicPreferences\":{\"unsubscribeAll\":false}}}");
   }
 
+  @Test
+  void theMailboxIsTheSenderItsSanitisedTagWasMadeOfNeverTheTagItself() throws Exception {
+    JsonNode bySource =
+        record(
+            "{\"eventType\":\"Bounce\",\"mail\":{\"source\":\"ana@mail.acme.example\","
+                + "\"tags\":{\"isolane-tenant\":[\"acme\"],\"isolane-message\":[\"m-1\"],"
+                + "\"isolane-mailbox\":[\"ana_mail_acme_example\"]}}}");
+    assertThat(SesEvents.fromTags(bySource).orElseThrow().mailbox())
+        .isEqualTo("ana@mail.acme.example");
+
+    JsonNode byFromHeader =
+        record(
+            "{\"mail\":{\"source\":\"bounces@mail.acme.example\",\"commonHeaders\":{\"from\":"
+                + "[\"\\\"Ana Lima\\\" <ana@mail.acme.example>\"]},"
+                + "\"tags\":{\"isolane-tenant\":[\"acme\"],\"isolane-message\":[\"m-1\"],"
+                + "\"isolane-mailbox\":[\"ana_mail_acme_example\"]}}}");
+    assertThat(SesEvents.fromTags(byFromHeader).orElseThrow().mailbox())
+        .isEqualTo("ana@mail.acme.example");
+
+    JsonNode unmatched =
+        record(
+            "{\"mail\":{\"source\":\"bob@mail.acme.example\","
+                + "\"tags\":{\"isolane-tenant\":[\"acme\"],\"isolane-message\":[\"m-1\"],"
+                + "\"isolane-mailbox\":[\"ana_mail_acme_example\"]}}}");
+    assertThat(SesEvents.fromTags(unmatched).orElseThrow().mailbox())
+        .as("unknown rather than an address that is not one")
+        .isNull();
+  }
+
+  private static JsonNode record(String json) throws Exception {
+    return ContractJson.mapper().readTree(json);
+  }
+
   private static FeedbackConfig config() {
     return new FeedbackConfig() {
       @Override

@@ -1,5 +1,6 @@
 package io.isolane.sending.service;
 
+import io.isolane.contracts.SesTags;
 import io.isolane.contracts.events.EmailEventType;
 import io.isolane.contracts.events.MailboxStatus;
 import io.isolane.contracts.events.SendRequest;
@@ -133,13 +134,13 @@ public class Preparation {
       SendRequest r, Lane lane, TenantState.Mailbox mailbox, String configurationSet, Instant now) {
     Map<String, String> tags = new LinkedHashMap<>();
     if (r.tags() != null) {
-      r.tags().forEach((k, v) -> tags.put(tag(k), tag(v)));
+      r.tags().forEach((k, v) -> tags.put(SesTags.value(k), SesTags.value(v)));
     }
-    tags.put("isolane-tenant", tag(r.tenantId()));
-    tags.put("isolane-mailbox", tag(r.mailbox()));
-    tags.put("isolane-message", tag(r.messageId()));
+    tags.put(SesTags.TENANT, SesTags.value(r.tenantId()));
+    tags.put(SesTags.MAILBOX, SesTags.value(r.mailbox()));
+    tags.put(SesTags.MESSAGE, SesTags.value(r.messageId()));
     if (r.campaignId() != null) {
-      tags.put("isolane-campaign", tag(r.campaignId()));
+      tags.put(SesTags.CAMPAIGN, SesTags.value(r.campaignId()));
     }
     List<String> replyTo =
         !r.replyTo().isEmpty() || mailbox.replyTo() == null
@@ -188,11 +189,5 @@ public class Preparation {
     }
     String quoted = name.replace("\\", "\\\\").replace("\"", "\\\"");
     return "\"" + quoted + "\" <" + mailbox.address() + ">";
-  }
-
-  /** SES tag names and values allow ASCII letters, digits, '_' and '-' only. */
-  static String tag(String value) {
-    String cleaned = value.replaceAll("[^A-Za-z0-9_-]", "_");
-    return cleaned.length() > 256 ? cleaned.substring(0, 256) : cleaned;
   }
 }

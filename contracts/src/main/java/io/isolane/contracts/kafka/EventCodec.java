@@ -8,6 +8,7 @@ import io.isolane.contracts.EventType;
 import io.isolane.contracts.KeyScheme;
 import io.isolane.contracts.RejectedEventException;
 import io.isolane.contracts.SchemaValidator;
+import io.isolane.contracts.UnpublishableEventException;
 import io.isolane.contracts.events.TenantEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,19 +43,20 @@ public final class EventCodec {
   }
 
   /**
-   * The JSON body of an event. Throws {@link IllegalStateException} when the payload breaks its own
-   * schema: a producer bug must not reach consumers.
+   * The JSON body of an event. Throws {@link UnpublishableEventException} when the payload breaks
+   * its own schema: a producer bug must not reach consumers.
    */
   public static byte[] body(ContractEvent<?> event) {
     JsonNode json = ContractJson.mapper().valueToTree(event.data());
     List<String> violations = SchemaValidator.violations(event.type(), json);
     if (!violations.isEmpty()) {
-      throw new IllegalStateException(event.type() + " payload breaks its schema: " + violations);
+      throw new UnpublishableEventException(
+          event.type() + " payload breaks its schema: " + violations);
     }
     try {
       return ContractJson.mapper().writeValueAsBytes(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + event.type(), e);
+      throw new UnpublishableEventException("cannot serialise " + event.type(), e);
     }
   }
 

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
  * The outbox's way out: suppressions, email.events, sender.health, tenant.commands and
- * inbound.replies.
+ * inbound.replies; an event that cannot be published goes to the dead-letter topic with the reason.
  */
 @Singleton
 public class EventSink extends TopicSink {
@@ -18,7 +18,8 @@ public class EventSink extends TopicSink {
       @Channel(Channels.EMAIL_EVENTS_OUT) MutinyEmitter<byte[]> emailEvents,
       @Channel(Channels.SENDER_HEALTH_OUT) MutinyEmitter<byte[]> health,
       @Channel(Channels.TENANT_COMMANDS_OUT) MutinyEmitter<byte[]> commands,
-      @Channel(Channels.INBOUND_REPLIES_OUT) MutinyEmitter<byte[]> inbound) {
+      @Channel(Channels.INBOUND_REPLIES_OUT) MutinyEmitter<byte[]> inbound,
+      @Channel(Channels.DEAD_LETTERS_OUT) MutinyEmitter<byte[]> deadLetters) {
     super(
         Map.of(
             Topic.SUPPRESSIONS,
@@ -30,6 +31,7 @@ public class EventSink extends TopicSink {
             Topic.TENANT_COMMANDS,
             commands,
             Topic.INBOUND_REPLIES,
-            inbound));
+            inbound),
+        deadLetters);
   }
 }

@@ -1,5 +1,6 @@
 package io.isolane.servicekit.messaging;
 
+import io.isolane.servicekit.outbox.OutboxEvent;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +28,24 @@ public final class DeadLetterMessages {
             .withHeaders(headers)
             .build();
     return Message.of(record.value()).addMetadata(metadata);
+  }
+
+  /**
+   * An outbox row its producer cannot publish, as a dead-letter message: the stored payload keyed
+   * by tenant, with the event's id and type, the reason, and {@code outbox} as its origin.
+   */
+  public static Message<byte[]> of(OutboxEvent row, String reason) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("dead-letter-reason", bytes(reason));
+    headers.add("dead-letter-topic", bytes("outbox"));
+    headers.add("dead-letter-event-id", bytes(row.eventId));
+    headers.add("dead-letter-event-type", bytes(row.ceType));
+    OutgoingKafkaRecordMetadata<String> metadata =
+        OutgoingKafkaRecordMetadata.<String>builder()
+            .withKey(row.tenantId)
+            .withHeaders(headers)
+            .build();
+    return Message.of(bytes(row.payload)).addMetadata(metadata);
   }
 
   private static byte[] bytes(String s) {

@@ -5,6 +5,7 @@ import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.ContractJson;
 import io.isolane.contracts.EventType;
 import io.isolane.contracts.EventTypes;
+import io.isolane.contracts.UnpublishableEventException;
 import io.isolane.contracts.events.TenantEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,8 @@ public class Outbox {
   static ContractEvent<?> toEvent(OutboxEvent row) {
     EventType<?> type =
         EventTypes.byCeType(row.ceType)
-            .orElseThrow(() -> new IllegalStateException("unknown outbox type " + row.ceType));
+            .orElseThrow(
+                () -> new UnpublishableEventException("unknown outbox type " + row.ceType));
     return rebuild(type, row);
   }
 
@@ -44,7 +46,7 @@ public class Outbox {
       T data = ContractJson.mapper().readValue(row.payload, type.payloadClass());
       return new ContractEvent<>(row.eventId, type, row.source, row.eventTime, data);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable outbox event " + row.eventId, e);
+      throw new UnpublishableEventException("unreadable outbox event " + row.eventId, e);
     }
   }
 

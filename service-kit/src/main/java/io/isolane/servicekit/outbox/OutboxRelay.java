@@ -1,5 +1,6 @@
 package io.isolane.servicekit.outbox;
 
+import io.isolane.contracts.UnpublishableEventException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -106,7 +107,22 @@ public class OutboxRelay {
    * order per partition), then waits for all acknowledgements: one round trip per batch.
    */
   private static Uni<Void> sendAll(OutboxSink target, List<OutboxEvent> rows) {
-    List<Uni<Void>> sends = rows.stream().map(row -> target.send(Outbox.toEvent(row))).toList();
+    List<Uni<Void>> sends = rows.stream().map(row -> publish(target, row)).toList();
     return Uni.join().all(sends).andFailFast().replaceWithVoid();
+  }
+
+  /**
+   * Sends the row's event; one that can never be encoded (a producer bug) is handed to the sink's
+   * way out instead, so it does not hold every later event of the service behind it.
+   */
+  private static Uni<Void> publish(OutboxSink target, OutboxEvent row) {
+    try {
+      return target.send(Outbox.toEvent(row));
+    } catch (UnpublishableEventException e) {
+      LOG.errorf(
+          "outbox event %s (%s, tenant %s) cannot be published, rejected: %s",
+          row.eventId, row.ceType, row.tenantId, e.getMessage());
+      return target.reject(row, e.getMessage());
+    }
   }
 }

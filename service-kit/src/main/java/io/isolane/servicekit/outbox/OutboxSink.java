@@ -9,4 +9,17 @@ import io.smallrye.mutiny.Uni;
  */
 public interface OutboxSink {
   Uni<Void> send(ContractEvent<?> event);
+
+  /**
+   * Takes a row that can never be published (see {@link
+   * io.isolane.contracts.UnpublishableEventException}) out of the way, e.g. to the service's
+   * dead-letter topic with the reason. Without a way out it fails, and the row stays and holds the
+   * outbox until the bug is fixed: kept, never dropped.
+   */
+  default Uni<Void> reject(OutboxEvent row, String reason) {
+    return Uni.createFrom()
+        .failure(
+            new IllegalStateException(
+                "outbox event " + row.eventId + " cannot be published: " + reason));
+  }
 }

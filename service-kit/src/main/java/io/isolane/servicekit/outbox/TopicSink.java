@@ -3,6 +3,7 @@ package io.isolane.servicekit.outbox;
 import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.Topic;
 import io.isolane.contracts.kafka.ContractMessages;
+import io.isolane.servicekit.messaging.DeadLetterMessages;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import java.util.Map;
@@ -13,9 +14,24 @@ import java.util.Map;
  */
 public abstract class TopicSink implements OutboxSink {
   private final Map<Topic, MutinyEmitter<byte[]>> emitters;
+  private final MutinyEmitter<byte[]> deadLetters;
 
   protected TopicSink(Map<Topic, MutinyEmitter<byte[]>> emitters) {
+    this(emitters, null);
+  }
+
+  /** With the service's dead-letter channel, where unpublishable rows go with their reason. */
+  protected TopicSink(
+      Map<Topic, MutinyEmitter<byte[]>> emitters, MutinyEmitter<byte[]> deadLetters) {
     this.emitters = Map.copyOf(emitters);
+    this.deadLetters = deadLetters;
+  }
+
+  @Override
+  public Uni<Void> reject(OutboxEvent row, String reason) {
+    return deadLetters == null
+        ? OutboxSink.super.reject(row, reason)
+        : deadLetters.sendMessage(DeadLetterMessages.of(row, reason));
   }
 
   @Override

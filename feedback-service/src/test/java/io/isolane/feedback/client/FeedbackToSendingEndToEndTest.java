@@ -36,6 +36,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sesv2.model.EventType;
 
@@ -57,17 +59,30 @@ class FeedbackToSendingEndToEndTest {
   @TestHTTPResource("/sns/ses")
   URL endpoint;
 
-  @Test
-  void aHardBounceSuppressesTheAddressForThatTenantOnlyAndSendingServiceHonoursIt()
-      throws Exception {
-    SnsTopic topic =
+  private SnsTopic topic;
+  private SnsSubscription subscription;
+
+  /** This service's endpoint subscribed to the topic the tenants' configuration sets publish to. */
+  @BeforeEach
+  void subscribe() {
+    topic =
         SesSimulatorResource.simulator()
             .sns()
             .topic(SignedSns.topicArn(FeedbackTestResources.TOPIC))
             .orElseThrow();
-    SnsSubscription subscription =
+    subscription =
         SesSimulatorResource.simulator().sns().subscribe(topic, "http", endpoint.toString(), false);
     await().atMost(Duration.ofSeconds(10)).until(() -> subscription.confirmed);
+  }
+
+  @AfterEach
+  void unsubscribe() {
+    SesSimulatorResource.simulator().sns().unsubscribe(subscription.arn);
+  }
+
+  @Test
+  void aHardBounceSuppressesTheAddressForThatTenantOnlyAndSendingServiceHonoursIt()
+      throws Exception {
     PackagedApp sending = sending();
     try (TopicWatcher<Suppression> suppressions = ContractKafka.watch(EventTypes.SUPPRESSION)) {
       ApiTenants a = provision(topic);
@@ -99,8 +114,6 @@ class FeedbackToSendingEndToEndTest {
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(() -> b.api().get("/v1/suppressions/" + BOUNCE).then().statusCode(200));
-    } finally {
-      SesSimulatorResource.simulator().sns().unsubscribe(subscription.arn);
     }
   }
 
@@ -110,14 +123,6 @@ class FeedbackToSendingEndToEndTest {
    */
   @Test
   void aComplaintSpikeOfOneMailboxPausesItInSendingServiceAndOnlyIt() throws Exception {
-    SnsTopic topic =
-        SesSimulatorResource.simulator()
-            .sns()
-            .topic(SignedSns.topicArn(FeedbackTestResources.TOPIC))
-            .orElseThrow();
-    SnsSubscription subscription =
-        SesSimulatorResource.simulator().sns().subscribe(topic, "http", endpoint.toString(), false);
-    await().atMost(Duration.ofSeconds(10)).until(() -> subscription.confirmed);
     PackagedApp sending = sending();
     try (TopicWatcher<TenantCommand> commands = ContractKafka.watch(EventTypes.TENANT_COMMAND)) {
       ApiTenants t = new ApiTenants(SampleEvents.newTenantId(), TestApiKeys.newKey(), "unused");
@@ -186,8 +191,6 @@ class FeedbackToSendingEndToEndTest {
       assertThat(commands.seen().stream().filter(r -> r.key().equals(t.id())).count())
           .as("nothing else paused")
           .isEqualTo(1);
-    } finally {
-      SesSimulatorResource.simulator().sns().unsubscribe(subscription.arn);
     }
   }
 

@@ -19,6 +19,10 @@ import org.jboss.logging.Logger;
  */
 final class EmbeddedPostgresServer {
   private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
+
+  /** System property that loads pg_stat_statements into the server. */
+  static final String STATEMENT_STATS = "isolane.pg.statement-stats";
+
   private static volatile Path lastDataDirectory;
 
   private EmbeddedPostgresServer() {}
@@ -27,7 +31,7 @@ final class EmbeddedPostgresServer {
     long started = System.nanoTime();
     try {
       Path dataDir = Files.createTempDirectory("isolane-pg-");
-      EmbeddedPostgres pg =
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(true)
@@ -35,8 +39,12 @@ final class EmbeddedPostgresServer {
               .setServerConfig("fsync", "off")
               .setServerConfig("synchronous_commit", "off")
               .setServerConfig("full_page_writes", "off")
-              .setServerConfig("max_connections", "200")
-              .start();
+              .setServerConfig("max_connections", "200");
+      if (Boolean.getBoolean(STATEMENT_STATS)) {
+        // for profiling a benchmark: CREATE EXTENSION pg_stat_statements, then read the view
+        builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+      }
+      EmbeddedPostgres pg = builder.start();
       startReaper(dataDir);
       lastDataDirectory = dataDir;
       LOG.infof(

@@ -32,9 +32,12 @@ public class Ledger {
   // Per mailbox probe[j] (tenant, mailbox), up to allowance[j] of its queued messages, then per
   // tenant[i] the first quota[i] of those: transactional first, then oldest first. A tenant lives
   // on one instance; the status re-check makes a claim during a rebalance race-free anyway.
+  // The ids go through an array so the update finds each row by its primary key: as a join, the
+  // planner (misled by the queue's churn) matched them against every queued row, which grew with
+  // the backlog.
   private static final String CLAIM =
       "UPDATE message m SET status = 'SENDING', claimed_at = now(), attempts = m.attempts + 1,"
-          + " updated_at = now() FROM ("
+          + " updated_at = now() WHERE m.id = ANY(ARRAY("
           + " SELECT c.id FROM (SELECT q.id, q.tenant_id,"
           + " row_number() OVER (PARTITION BY q.tenant_id ORDER BY q.priority, q.id) AS rn"
           + " FROM unnest($3::text[], $4::text[], $5::int[]) AS b(tenant_id, mailbox, allowance)"
@@ -43,8 +46,7 @@ public class Ledger {
           + " AND (not_before IS NULL OR not_before <= now())"
           + " ORDER BY priority, id LIMIT b.allowance) q) c"
           + " JOIN unnest($1::text[], $2::int[]) AS t(tenant_id, quota) ON t.tenant_id = c.tenant_id"
-          + " WHERE c.rn <= t.quota) c"
-          + " WHERE m.id = c.id AND m.status = 'ACCEPTED'"
+          + " WHERE c.rn <= t.quota)) AND m.status = 'ACCEPTED'"
           + " RETURNING m.id, m.request, m.attempts, m.expires_at";
   // Queued mail of deleted tenants, whatever its mailbox or time: it is cancelled, not sent.
   private static final String DRAIN =

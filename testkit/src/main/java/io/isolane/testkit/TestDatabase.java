@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -26,6 +27,18 @@ public final class TestDatabase {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("query failed: " + sql, e);
+    }
+  }
+
+  /** Runs a statement that returns no rows (DDL, for example). */
+  public static void execute(String database, String sql) {
+    PgServer pg = Postgres.database(database);
+    try (Connection c =
+            DriverManager.getConnection(pg.jdbcUrl(database), pg.user(), pg.password());
+        Statement st = c.createStatement()) {
+      st.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("statement failed: " + sql, e);
     }
   }
 

@@ -155,6 +155,32 @@ final class BenchProbes {
     return max == null ? 0 : Long.parseLong(max);
   }
 
+  /**
+   * With {@code -Disolane.pg.statement-stats=true} (the testkit then loads pg_stat_statements):
+   * forgets what PostgreSQL counted so far.
+   */
+  static void resetStatementStats() {
+    if (Boolean.getBoolean("isolane.pg.statement-stats")) {
+      TestDatabase.execute("sending", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      TestDatabase.queryString("sending", "SELECT pg_stat_statements_reset()::text");
+    }
+  }
+
+  /** Prints the statements PostgreSQL spent most time on since the reset, as BENCH sql lines. */
+  static void printStatementStats() {
+    if (!Boolean.getBoolean("isolane.pg.statement-stats")) {
+      return;
+    }
+    String top =
+        TestDatabase.queryString(
+            "sending",
+            "SELECT string_agg(format('BENCH sql: %s ms in %s calls, %s rows: %s',"
+                + " round(total_exec_time), calls, rows, left(regexp_replace(query, '\\s+', ' ',"
+                + " 'g'), 120)), E'\\n' ORDER BY total_exec_time DESC) FROM (SELECT * FROM"
+                + " pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10) s");
+    System.out.println(top);
+  }
+
   /** Heap after full GCs and the process's resident set (Kafka and the simulator included). */
   static String memory() throws Exception {
     for (int i = 0; i < 3; i++) {

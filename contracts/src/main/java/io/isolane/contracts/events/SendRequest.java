@@ -55,6 +55,75 @@ public record SendRequest(
     replyTo = replyTo == null ? List.of() : replyTo;
   }
 
+  /** The same request from another mailbox of the tenant. */
+  public SendRequest withMailbox(String newMailbox) {
+    return new SendRequest(
+        messageId,
+        tenantId,
+        newMailbox,
+        stream,
+        to,
+        cc,
+        bcc,
+        replyTo,
+        subject,
+        content,
+        template,
+        headers,
+        tags,
+        campaignId,
+        idempotencyKey,
+        notBefore,
+        expiresAt,
+        requestedAt);
+  }
+
+  /** The same request to fewer (or other) recipients. */
+  public SendRequest withRecipients(List<String> newTo, List<String> newCc, List<String> newBcc) {
+    return new SendRequest(
+        messageId,
+        tenantId,
+        mailbox,
+        stream,
+        newTo,
+        newCc,
+        newBcc,
+        replyTo,
+        subject,
+        content,
+        template,
+        headers,
+        tags,
+        campaignId,
+        idempotencyKey,
+        notBefore,
+        expiresAt,
+        requestedAt);
+  }
+
+  /** The same request, made at another time. */
+  public SendRequest withRequestedAt(Instant newRequestedAt) {
+    return new SendRequest(
+        messageId,
+        tenantId,
+        mailbox,
+        stream,
+        to,
+        cc,
+        bcc,
+        replyTo,
+        subject,
+        content,
+        template,
+        headers,
+        tags,
+        campaignId,
+        idempotencyKey,
+        notBefore,
+        expiresAt,
+        newRequestedAt);
+  }
+
   /** Inline content; at least one of text or html. */
   public record Content(String text, String html) {}
 

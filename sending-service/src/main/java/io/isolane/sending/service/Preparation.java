@@ -105,25 +105,10 @@ public class Preparation {
     if (left.size() == Suppressions.recipients(r).size()) {
       return r;
     }
-    return new SendRequest(
-        r.messageId(),
-        r.tenantId(),
-        r.mailbox(),
-        r.stream(),
+    return r.withRecipients(
         r.to().stream().filter(left::contains).toList(),
         r.cc().stream().filter(left::contains).toList(),
-        r.bcc().stream().filter(left::contains).toList(),
-        r.replyTo(),
-        r.subject(),
-        r.content(),
-        r.template(),
-        r.headers(),
-        r.tags(),
-        r.campaignId(),
-        r.idempotencyKey(),
-        r.notBefore(),
-        r.expiresAt(),
-        r.requestedAt());
+        r.bcc().stream().filter(left::contains).toList());
   }
 
   private static Prepared settled(Outcome outcome) {

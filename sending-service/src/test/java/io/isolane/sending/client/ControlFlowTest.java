@@ -184,27 +184,7 @@ class ControlFlowTest {
     String stranger = "nobody@mail." + tenant + ".example";
     ContractKafka.publish(
         io.isolane.contracts.ContractEvent.of(
-            EventTypes.SEND_REQUEST,
-            "/test",
-            new io.isolane.contracts.events.SendRequest(
-                r.messageId(),
-                r.tenantId(),
-                stranger,
-                r.stream(),
-                r.to(),
-                r.cc(),
-                r.bcc(),
-                r.replyTo(),
-                r.subject(),
-                r.content(),
-                r.template(),
-                r.headers(),
-                r.tags(),
-                r.campaignId(),
-                r.idempotencyKey(),
-                r.notBefore(),
-                r.expiresAt(),
-                r.requestedAt())));
+            EventTypes.SEND_REQUEST, "/test", r.withMailbox(stranger)));
 
     EmailEvent failed = awaitEvent(tenant, "stranger", EmailEventType.FAILED);
     assertThat(failed.reason()).isEqualTo("mailbox " + stranger + " is not one of the tenant's");

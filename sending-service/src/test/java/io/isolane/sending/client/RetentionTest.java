@@ -196,26 +196,7 @@ class RetentionTest {
   private static String json(ApiTenants.Tenant tenant, String id, Instant requestedAt)
       throws Exception {
     SendRequest r = SesTenants.request(tenant.id(), id, Stream.MARKETING).data();
-    SendRequest dated =
-        new SendRequest(
-            r.messageId(),
-            r.tenantId(),
-            tenant.mailbox(),
-            r.stream(),
-            r.to(),
-            r.cc(),
-            r.bcc(),
-            r.replyTo(),
-            r.subject(),
-            r.content(),
-            r.template(),
-            r.headers(),
-            r.tags(),
-            r.campaignId(),
-            r.idempotencyKey(),
-            r.notBefore(),
-            r.expiresAt(),
-            requestedAt);
+    SendRequest dated = r.withMailbox(tenant.mailbox()).withRequestedAt(requestedAt);
     return ContractJson.mapper().writeValueAsString(dated);
   }
 

@@ -2,6 +2,7 @@ package io.isolane.testkit;
 
 import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.EventTypes;
+import io.isolane.contracts.events.DomainLimits;
 import io.isolane.contracts.events.EmailEvent;
 import io.isolane.contracts.events.EmailEventType;
 import io.isolane.contracts.events.InboundReply;
@@ -9,10 +10,14 @@ import io.isolane.contracts.events.IsolationTier;
 import io.isolane.contracts.events.MailboxStatus;
 import io.isolane.contracts.events.SendRequest;
 import io.isolane.contracts.events.Stream;
+import io.isolane.contracts.events.SuppressionReason;
+import io.isolane.contracts.events.SuppressionRequest;
 import io.isolane.contracts.events.TenantState;
 import io.isolane.contracts.events.TenantStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -132,5 +137,30 @@ public final class SampleEvents {
             Instant.now(),
             Base64.getEncoder().encodeToString(rawMessage.getBytes(StandardCharsets.UTF_8)));
     return ContractEvent.of(EventTypes.INBOUND_REPLY, SOURCE, reply);
+  }
+
+  /** Warm-up's daily cap for one sending domain of the tenant. */
+  public static ContractEvent<DomainLimits> domainLimits(String tenantId, String domain) {
+    DomainLimits limits =
+        new DomainLimits(
+            tenantId, domain, LocalDate.now(ZoneOffset.UTC), 200, "UTC", 2, "test", Instant.now());
+    return ContractEvent.of(EventTypes.DOMAIN_LIMITS, SOURCE, limits);
+  }
+
+  /** A request to suppress a recipient of the tenant (an unsubscribe reply, say). */
+  public static ContractEvent<SuppressionRequest> suppressionRequest(
+      String tenantId, String address) {
+    SuppressionRequest request =
+        new SuppressionRequest(
+            "req-" + UUID.randomUUID(),
+            tenantId,
+            address,
+            SuppressionReason.UNSUBSCRIBE,
+            "reply-" + UUID.randomUUID(),
+            "reply-classifier",
+            "test",
+            Instant.now(),
+            null);
+    return ContractEvent.of(EventTypes.SUPPRESSION_REQUEST, SOURCE, request);
   }
 }

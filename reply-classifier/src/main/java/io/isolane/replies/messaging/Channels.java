@@ -14,5 +14,8 @@ public final class Channels {
   /** Outgoing: suppression.requests, through the outbox. */
   public static final String SUPPRESSION_REQUESTS_OUT = "suppression-requests-out";
 
+  /** Outgoing: the service's dead-letter topic, for outbox rows that can never be published. */
+  public static final String DEAD_LETTERS_OUT = "dead-letters-out";
+
   private Channels() {}
 }

@@ -7,6 +7,7 @@ import io.isolane.servicekit.messaging.DeadLetterMessages;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An {@link OutboxSink} that sends each event to the emitter of its catalogue topic. Subclasses are
@@ -16,22 +17,16 @@ public abstract class TopicSink implements OutboxSink {
   private final Map<Topic, MutinyEmitter<byte[]>> emitters;
   private final MutinyEmitter<byte[]> deadLetters;
 
-  protected TopicSink(Map<Topic, MutinyEmitter<byte[]>> emitters) {
-    this(emitters, null);
-  }
-
   /** With the service's dead-letter channel, where unpublishable rows go with their reason. */
   protected TopicSink(
       Map<Topic, MutinyEmitter<byte[]>> emitters, MutinyEmitter<byte[]> deadLetters) {
     this.emitters = Map.copyOf(emitters);
-    this.deadLetters = deadLetters;
+    this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
   }
 
   @Override
   public Uni<Void> reject(OutboxEvent row, String reason) {
-    return deadLetters == null
-        ? OutboxSink.super.reject(row, reason)
-        : deadLetters.sendMessage(DeadLetterMessages.of(row, reason));
+    return deadLetters.sendMessage(DeadLetterMessages.of(row, reason));
   }
 
   @Override

@@ -8,5 +8,8 @@ public final class Channels {
   /** Incoming: tenant.commands (pause/resume from feedback-service and operators). */
   public static final String TENANT_COMMANDS_IN = "tenant-commands-in";
 
+  /** Outgoing: the service's dead-letter topic, for outbox rows that can never be published. */
+  public static final String DEAD_LETTERS_OUT = "dead-letters-out";
+
   private Channels() {}
 }

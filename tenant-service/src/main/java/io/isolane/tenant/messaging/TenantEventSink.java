@@ -7,10 +7,15 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-/** The outbox's way out: tenant.state. */
+/**
+ * The outbox's way out: tenant.state; an event that cannot be published goes to the dead-letter
+ * topic with the reason.
+ */
 @Singleton
 public class TenantEventSink extends TopicSink {
-  public TenantEventSink(@Channel(Channels.TENANT_STATE_OUT) MutinyEmitter<byte[]> tenantState) {
-    super(Map.of(Topic.TENANT_STATE, tenantState));
+  public TenantEventSink(
+      @Channel(Channels.TENANT_STATE_OUT) MutinyEmitter<byte[]> tenantState,
+      @Channel(Channels.DEAD_LETTERS_OUT) MutinyEmitter<byte[]> deadLetters) {
+    super(Map.of(Topic.TENANT_STATE, tenantState), deadLetters);
   }
 }

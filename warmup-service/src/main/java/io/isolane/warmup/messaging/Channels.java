@@ -20,5 +20,8 @@ public final class Channels {
   /** Outgoing: domain.limits, through the outbox. */
   public static final String DOMAIN_LIMITS_OUT = "domain-limits-out";
 
+  /** Outgoing: the service's dead-letter topic, for outbox rows that can never be published. */
+  public static final String DEAD_LETTERS_OUT = "dead-letters-out";
+
   private Channels() {}
 }

@@ -20,6 +20,10 @@ public final class EventType<T extends TenantEvent> {
   private final Class<T> payloadClass;
   private final Topic topic;
   private final Function<T, String> entityOf;
+  // computed once: every record produced or consumed asks for them
+  private final String ceType;
+  private final URI dataSchema;
+  private final String schemaResource;
 
   EventType(
       String name, int version, Class<T> payloadClass, Topic topic, Function<T, String> entityOf) {
@@ -28,6 +32,9 @@ public final class EventType<T extends TenantEvent> {
     this.payloadClass = Objects.requireNonNull(payloadClass);
     this.topic = Objects.requireNonNull(topic);
     this.entityOf = entityOf;
+    this.ceType = "io.isolane." + name + ".v" + version;
+    this.dataSchema = URI.create(SCHEMA_BASE + name + "/v" + version + ".json");
+    this.schemaResource = "/schemas/" + name + "-v" + version + ".json";
   }
 
   /** Schema name, e.g. {@code tenant-state}. */
@@ -50,17 +57,17 @@ public final class EventType<T extends TenantEvent> {
 
   /** The CloudEvents {@code type}, e.g. {@code io.isolane.tenant-state.v1}. */
   public String ceType() {
-    return "io.isolane." + name + ".v" + version;
+    return ceType;
   }
 
   /** The CloudEvents {@code dataschema}. */
   public URI dataSchema() {
-    return URI.create(SCHEMA_BASE + name + "/v" + version + ".json");
+    return dataSchema;
   }
 
   /** Class-path location of the JSON Schema file. */
   public String schemaResource() {
-    return "/schemas/" + name + "-v" + version + ".json";
+    return schemaResource;
   }
 
   /** The record key of {@code payload} under its topic's key scheme. */

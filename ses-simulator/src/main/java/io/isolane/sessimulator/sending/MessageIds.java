@@ -11,8 +11,10 @@ public final class MessageIds {
   private MessageIds() {}
 
   public static String next() {
+    String millis = Long.toHexString(System.currentTimeMillis());
     return "0100"
-        + String.format("%012x", System.currentTimeMillis())
+        + "0".repeat(Math.max(0, 12 - millis.length()))
+        + millis
         + "-"
         + UUID.randomUUID()
         + "-000000";

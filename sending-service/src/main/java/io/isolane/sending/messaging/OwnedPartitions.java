@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Default;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -24,6 +25,7 @@ public class OwnedPartitions implements KafkaConsumerRebalanceListener {
   public static final String NAME = "send-requests-partitions";
 
   private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+  private final AtomicLong generation = new AtomicLong();
   private volatile int total;
 
   @Override
@@ -32,11 +34,13 @@ public class OwnedPartitions implements KafkaConsumerRebalanceListener {
     partitions.stream()
         .findFirst()
         .ifPresent(p -> total = consumer.partitionsFor(p.topic()).size());
+    generation.incrementAndGet();
   }
 
   @Override
   public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
     partitions.forEach(p -> owned.remove(p.partition()));
+    generation.incrementAndGet();
   }
 
   @Override
@@ -48,6 +52,15 @@ public class OwnedPartitions implements KafkaConsumerRebalanceListener {
   public boolean owns(String tenantId) {
     int partitions = total;
     return partitions > 0 && owned.contains(TenantPartitioner.forTenant(tenantId, partitions));
+  }
+
+  /**
+   * Changes with every assignment or revocation. What this instance counted of a tenant's sends
+   * before it owned the tenant misses what the previous owner sent, so counts are read again from
+   * the ledger when it changes.
+   */
+  public long generation() {
+    return generation.get();
   }
 
   /** The fraction of partitions owned (0 before the first assignment). */

@@ -2,6 +2,7 @@ package io.isolane.sending.service;
 
 import io.isolane.contracts.events.DomainLimits;
 import io.isolane.sending.DomainPace;
+import io.isolane.sending.messaging.OwnedPartitions;
 import io.isolane.sending.repository.DomainLimitRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +17,16 @@ import java.util.Locale;
 @ApplicationScoped
 public class DomainPacing extends Paces<DomainLimits, DomainPace> {
   private final DomainLimitRepository repository;
+  private final OwnedPartitions owned;
 
-  public DomainPacing(DomainLimitRepository repository) {
+  public DomainPacing(DomainLimitRepository repository, OwnedPartitions owned) {
     this.repository = repository;
+    this.owned = owned;
+  }
+
+  @Override
+  OwnedPartitions owned() {
+    return owned;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.isolane.sending.service;
 
 import io.isolane.contracts.events.MailboxLimits;
 import io.isolane.sending.MailboxPace;
+import io.isolane.sending.messaging.OwnedPartitions;
 import io.isolane.sending.repository.MailboxLimitRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,17 @@ import java.util.Random;
 @ApplicationScoped
 public class MailboxPacing extends Paces<MailboxLimits, MailboxPace> {
   private final MailboxLimitRepository repository;
+  private final OwnedPartitions owned;
   private final Random random = new Random();
 
-  public MailboxPacing(MailboxLimitRepository repository) {
+  public MailboxPacing(MailboxLimitRepository repository, OwnedPartitions owned) {
     this.repository = repository;
+    this.owned = owned;
+  }
+
+  @Override
+  OwnedPartitions owned() {
+    return owned;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.isolane.sending.service;
 
+import io.isolane.sending.messaging.OwnedPartitions;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,9 @@ import org.jboss.logging.Logger;
  * Limits from warm-up (per mailbox or per sending domain) and, per limited sender, its pace: what
  * it sent against them. Limits apply as soon as they are stored and are re-read in full now and
  * then; a sender's pace starts from what the ledger says it sent that day, so a restart does not
- * reset it. A sender whose limits arrived but whose sends are still being counted sends nothing.
+ * reset it, and is counted again when the partitions owned change, so a tenant moving between
+ * instances does not either. A sender whose limits arrived but whose sends are still being counted
+ * sends nothing.
  *
  * @param <L> the limits record
  * @param <P> the pace
@@ -25,6 +28,10 @@ abstract class Paces<L, P> {
   private final Set<String> counting = ConcurrentHashMap.newKeySet();
   private volatile boolean stale = true;
   private volatile long refreshedAt;
+  private volatile long ownership;
+
+  /** The partitions this instance owns (a subclass holds them: CDI proxies need no-args here). */
+  abstract OwnedPartitions owned();
 
   /** The key ({@code tenant/sender}, lower case) of the limits. */
   abstract String keyOf(L l);
@@ -51,6 +58,13 @@ abstract class Paces<L, P> {
 
   /** Re-reads the limits when told to or when older than {@code refreshNanos}. */
   Uni<Void> refresh(long nowNanos, long refreshNanos) {
+    long generation = owned().generation();
+    if (generation != ownership) {
+      // a tenant that moved here brings what its previous owner sent: count again, as at start
+      ownership = generation;
+      paces.clear();
+      stale = true;
+    }
     if (!stale && nowNanos - refreshedAt < refreshNanos) {
       return Uni.createFrom().voidItem();
     }
@@ -76,12 +90,17 @@ abstract class Paces<L, P> {
     if (pace != null) {
       update(pace, l);
     } else if (counting.add(key)) {
+      long countedIn = ownership;
       counted(l, now)
           .subscribe()
           .with(
               counted -> {
-                update(counted, limits.get(key)); // the latest, should newer ones have come
-                paces.put(key, counted);
+                if (countedIn == ownership) {
+                  update(counted, limits.get(key)); // the latest, should newer ones have come
+                  paces.put(key, counted);
+                } else {
+                  stale = true; // counted before the partitions changed: again
+                }
                 counting.remove(key);
               },
               e -> {

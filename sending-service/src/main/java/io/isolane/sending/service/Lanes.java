@@ -8,7 +8,10 @@ import io.isolane.sending.repository.CommandHoldRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +27,13 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class Lanes {
-  private static final String ALL =
-      "SELECT tenant_id, status, max_per_second, max_per_day, state_version, state FROM tenant_lane";
+  // Every refresh reads the narrow columns of every lane, and the full state (kilobytes each) only
+  // of lanes whose version changed since the last read.
+  private static final String VERSIONS =
+      "SELECT tenant_id, status, max_per_second, max_per_day, state_version FROM tenant_lane";
+  private static final String CHANGED =
+      "SELECT tenant_id, status, max_per_second, max_per_day, state_version, state"
+          + " FROM tenant_lane WHERE tenant_id = ANY($1::text[])";
 
   private static final Logger LOG = Logger.getLogger(Lanes.class);
 
@@ -59,12 +67,11 @@ public class Lanes {
     }
     return holds
         .current()
-        .chain(held -> pool.query(ALL).execute().map(rows -> Map.entry(held, rows)))
+        .chain(held -> read().map(rows -> Map.entry(held, rows)))
         .map(
             read -> {
               Map<String, Lane> fresh = new HashMap<>();
-              for (Row row : read.getValue()) {
-                Lane lane = lane(row, lanes.get(row.getString("tenant_id")));
+              for (Lane lane : read.getValue()) {
                 fresh.put(
                     lane.tenantId(),
                     CommandHold.apply(
@@ -74,6 +81,38 @@ public class Lanes {
               refreshedAt = nowNanos;
               return fresh.values();
             });
+  }
+
+  /** Every lane: unchanged ones with the state already parsed, changed ones read in full. */
+  private Uni<List<Lane>> read() {
+    return pool.query(VERSIONS)
+        .execute()
+        .chain(
+            rows -> {
+              List<Lane> unchanged = new ArrayList<>();
+              List<String> changed = new ArrayList<>();
+              for (Row row : rows) {
+                Lane previous = lanes.get(row.getString("tenant_id"));
+                if (previous != null && previous.version() == row.getLong("state_version")) {
+                  unchanged.add(lane(row, previous.state()));
+                } else {
+                  changed.add(row.getString("tenant_id"));
+                }
+              }
+              return changed.isEmpty()
+                  ? Uni.createFrom().item(unchanged)
+                  : pool.preparedQuery(CHANGED)
+                      .execute(Tuple.of(changed.toArray(String[]::new)))
+                      .map(full -> withChanged(unchanged, full));
+            });
+  }
+
+  private static List<Lane> withChanged(List<Lane> unchanged, RowSet<Row> full) {
+    for (Row row : full) {
+      String json = row.getString("state");
+      unchanged.add(lane(row, json == null ? null : LifecycleEvents.read(json, TenantState.class)));
+    }
+    return unchanged;
   }
 
   /** Whether the tenant may send now (active, and SES has not paused it since its state). */
@@ -108,19 +147,13 @@ public class Lanes {
     emptyUntil.remove(tenantId);
   }
 
-  private static Lane lane(Row row, Lane previous) {
-    long version = row.getLong("state_version");
-    String json = row.getString("state");
-    TenantState state =
-        previous != null && previous.version() == version
-            ? previous.state()
-            : json == null ? null : LifecycleEvents.read(json, TenantState.class);
+  private static Lane lane(Row row, TenantState state) {
     return Lane.of(
         row.getString("tenant_id"),
         TenantStatus.valueOf(row.getString("status")),
         row.getInteger("max_per_second"),
         row.getInteger("max_per_day"),
-        version,
+        row.getLong("state_version"),
         state);
   }
 }

@@ -1,6 +1,7 @@
 package io.isolane.sending.client;
 
 import static io.isolane.sending.client.BenchProbes.count;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -165,12 +166,12 @@ class SendingBenchmark {
   @Test
   @Order(4)
   void parkedMemory() throws Exception {
-    String p = SampleEvents.newTenantId();
+    ApiTenants.Tenant parked = ApiTenants.provision(10, 10_000_000); // with keys, for GET /v1/queue
+    String p = parked.id();
     String q = SampleEvents.newTenantId();
-    SesTenants.provision(p, 10, 10_000_000);
     SesTenants.provision(q, 50, 10_000_000);
-    SesTenants.publish(p, TenantStatus.SUSPENDED, 2, 10, 10_000_000);
-    SesTenants.awaitLane(p, 2);
+    ApiTenants.publish(parked, TenantStatus.SUSPENDED, 3, parked.keys());
+    SesTenants.awaitLane(p, 3);
     SesTenants.awaitLane(q, 1);
 
     memory("0 parked, idle");
@@ -184,6 +185,7 @@ class SendingBenchmark {
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
         count("status = 'ACCEPTED'"));
     Thread.sleep(10_000); // scheduler ticks and sweeps run beside the parked rows
+    System.out.printf("BENCH GET /v1/queue of the parked tenant: %s%n", queueTimes(parked.key()));
     memory(PARKED + " parked, idle");
     Latency beside = runB(q, "q1", B_SECONDS, SERVICE, Duration.ofSeconds(30));
     memory(PARKED + " parked, after Q sent " + B_RATE + "/s for " + B_SECONDS + " s: " + beside);
@@ -233,6 +235,20 @@ class SendingBenchmark {
             .sorted()
             .toArray();
     return new Latency(sent.size(), total, millis);
+  }
+
+  /** Five calls of {@code GET /v1/queue}: each one's time, and the backlog the last one counted. */
+  private static String queueTimes(String key) {
+    List<Long> millis = new ArrayList<>();
+    String queued = null;
+    for (int i = 0; i < 5; i++) {
+      long start = System.nanoTime();
+      var response =
+          given().header("Authorization", "Bearer " + key).get("/v1/queue").then().statusCode(200);
+      millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+      queued = response.extract().path("streams[0].queued").toString();
+    }
+    return "counted " + queued + " queued; " + millis + " ms";
   }
 
   /** Publishes {@code n} messages round-robin over the tenants; waits until SES accepted all. */

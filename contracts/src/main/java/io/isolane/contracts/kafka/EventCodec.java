@@ -30,14 +30,20 @@ public final class EventCodec {
 
   /** The CloudEvents headers of an event. */
   public static Headers headers(ContractEvent<?> event) {
+    return headers(event.type(), event.id(), event.source(), event.subject(), event.time());
+  }
+
+  /** The CloudEvents headers of an event given by its attributes (a stored event's columns). */
+  public static Headers headers(
+      EventType<?> type, String id, String source, String subject, Instant time) {
     RecordHeaders headers = new RecordHeaders();
     put(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-    put(headers, CloudEventHeaders.ID, event.id());
-    put(headers, CloudEventHeaders.TYPE, event.type().ceType());
-    put(headers, CloudEventHeaders.SOURCE, event.source());
-    put(headers, CloudEventHeaders.SUBJECT, event.subject());
-    put(headers, CloudEventHeaders.TIME, event.time().toString());
-    put(headers, CloudEventHeaders.DATA_SCHEMA, event.type().dataSchema().toString());
+    put(headers, CloudEventHeaders.ID, id);
+    put(headers, CloudEventHeaders.TYPE, type.ceType());
+    put(headers, CloudEventHeaders.SOURCE, source);
+    put(headers, CloudEventHeaders.SUBJECT, subject);
+    put(headers, CloudEventHeaders.TIME, time.toString());
+    put(headers, CloudEventHeaders.DATA_SCHEMA, type.dataSchema().toString());
     put(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
     return headers;
   }
@@ -58,6 +64,36 @@ public final class EventCodec {
     } catch (JsonProcessingException e) {
       throw new UnpublishableEventException("cannot serialise " + event.type(), e);
     }
+  }
+
+  /**
+   * The body of an event already in its contract JSON form (as an outbox stores it): those same
+   * bytes, once checked against the type's schema and against the tenant the event is filed under,
+   * without mapping them to the payload record and back. Throws {@link UnpublishableEventException}
+   * when the JSON is unreadable, breaks the schema or names another tenant.
+   */
+  public static byte[] storedBody(EventType<?> type, String tenantId, String json) {
+    JsonNode tree;
+    try {
+      tree = ContractJson.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UnpublishableEventException("stored " + type + " payload is not JSON", e);
+    }
+    List<String> violations = SchemaValidator.violations(type, tree);
+    if (!violations.isEmpty()) {
+      throw new UnpublishableEventException(
+          "stored " + type + " payload breaks its schema: " + violations);
+    }
+    if (!tenantId.equals(tree.path("tenantId").asText())) {
+      throw new UnpublishableEventException(
+          "stored "
+              + type
+              + " payload names tenant "
+              + tree.path("tenantId").asText()
+              + ", filed under "
+              + tenantId);
+    }
+    return json.getBytes(StandardCharsets.UTF_8);
   }
 
   /** A complete record for the event's catalogue topic. */

@@ -117,7 +117,7 @@ public class OutboxRelay {
    */
   private static Uni<Void> publish(OutboxSink target, OutboxEvent row) {
     try {
-      return target.send(Outbox.toEvent(row));
+      return target.send(row);
     } catch (UnpublishableEventException e) {
       LOG.errorf(
           "outbox event %s (%s, tenant %s) cannot be published, rejected: %s",

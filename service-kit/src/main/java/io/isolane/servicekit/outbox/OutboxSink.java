@@ -1,6 +1,5 @@
 package io.isolane.servicekit.outbox;
 
-import io.isolane.contracts.ContractEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -8,7 +7,11 @@ import io.smallrye.mutiny.Uni;
  * produces). The returned Uni completes once Kafka acknowledged the record.
  */
 public interface OutboxSink {
-  Uni<Void> send(ContractEvent<?> event);
+  /**
+   * Publishes the row's event. Throws {@link io.isolane.contracts.UnpublishableEventException} for
+   * a row that can never be published; the relay then hands it to {@link #reject}.
+   */
+  Uni<Void> send(OutboxEvent row);
 
   /**
    * Takes a row that can never be published (see {@link

@@ -1,8 +1,7 @@
 package io.isolane.servicekit.outbox;
 
-import io.isolane.contracts.ContractEvent;
+import io.isolane.contracts.EventType;
 import io.isolane.contracts.Topic;
-import io.isolane.contracts.kafka.ContractMessages;
 import io.isolane.servicekit.messaging.DeadLetterMessages;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -30,12 +29,12 @@ public abstract class TopicSink implements OutboxSink {
   }
 
   @Override
-  public Uni<Void> send(ContractEvent<?> event) {
-    MutinyEmitter<byte[]> emitter = emitters.get(event.type().topic());
+  public Uni<Void> send(OutboxEvent row) {
+    EventType<?> type = Outbox.typeOf(row);
+    MutinyEmitter<byte[]> emitter = emitters.get(type.topic());
     if (emitter == null) {
-      return Uni.createFrom()
-          .failure(new IllegalStateException("no channel for " + event.type().topic()));
+      return Uni.createFrom().failure(new IllegalStateException("no channel for " + type.topic()));
     }
-    return emitter.sendMessage(ContractMessages.of(event));
+    return emitter.sendMessage(Outbox.toMessage(type, row));
   }
 }

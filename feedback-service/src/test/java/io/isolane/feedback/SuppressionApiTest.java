@@ -192,7 +192,12 @@ class SuppressionApiTest {
   void badInputAndMissingRightsGetProblemDetails() {
     ApiTenants t = ApiTenants.provision();
 
-    given().get("/v1/suppressions").then().statusCode(401);
+    given()
+        .get("/v1/suppressions")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", "Bearer")
+        .contentType("application/problem+json");
     given()
         .header("Authorization", "Bearer isk_0123456789abcdef0123_" + "x".repeat(43))
         .get("/v1/suppressions")
@@ -204,7 +209,8 @@ class SuppressionApiTest {
         .post("/v1/suppressions")
         .then()
         .statusCode(403)
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .body("detail", equalTo("this API key lacks the send scope"));
     t.api()
         .contentType("application/json")
         .body(Map.of("address", "nobody"))

@@ -7,6 +7,7 @@ import io.isolane.feedback.HealthThresholds;
 import io.isolane.feedback.repository.HealthReads;
 import io.isolane.feedback.service.HealthAdmin;
 import io.isolane.feedback.service.HealthMonitor;
+import io.isolane.servicekit.rest.ApiCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -1,6 +1,7 @@
 package io.isolane.feedback.rest;
 
 import io.isolane.feedback.repository.ReportQueries;
+import io.isolane.servicekit.rest.ApiCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -4,6 +4,7 @@ import io.isolane.contracts.events.SuppressionReason;
 import io.isolane.feedback.Addresses;
 import io.isolane.feedback.Suppression;
 import io.isolane.feedback.service.SuppressionAdmin;
+import io.isolane.servicekit.rest.ApiCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -7,6 +7,7 @@ import io.isolane.sending.service.IdempotencyKeyReused;
 import io.isolane.sending.service.LifecycleEvents;
 import io.isolane.sending.service.Submissions;
 import io.isolane.servicekit.outbox.OutboxRow;
+import io.isolane.servicekit.rest.ApiCaller;
 import io.isolane.servicekit.rest.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

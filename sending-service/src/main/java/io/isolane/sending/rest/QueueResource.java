@@ -3,6 +3,7 @@ package io.isolane.sending.rest;
 import io.isolane.sending.repository.MessageViews;
 import io.isolane.sending.repository.MessageViews.Backlog;
 import io.isolane.sending.service.QueueEstimate;
+import io.isolane.servicekit.rest.ApiCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

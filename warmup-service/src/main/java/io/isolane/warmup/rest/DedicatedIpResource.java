@@ -1,5 +1,6 @@
 package io.isolane.warmup.rest;
 
+import io.isolane.servicekit.rest.ApiCaller;
 import io.isolane.servicekit.rest.Problem;
 import io.isolane.warmup.client.DedicatedIps;
 import io.isolane.warmup.service.DedicatedIpEnrollment;

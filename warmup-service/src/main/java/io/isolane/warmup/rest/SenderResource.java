@@ -1,5 +1,6 @@
 package io.isolane.warmup.rest;
 
+import io.isolane.servicekit.rest.ApiCaller;
 import io.isolane.servicekit.rest.Problem;
 import io.isolane.warmup.Plan;
 import io.isolane.warmup.SenderKind;

@@ -4,6 +4,7 @@ import static io.isolane.servicekit.auth.ApiKeys.keyIdOf;
 import static io.isolane.servicekit.auth.ApiKeys.matches;
 
 import io.isolane.contracts.events.TenantStatus;
+import io.isolane.servicekit.auth.ApiKeys.ApiKey;
 import io.isolane.warmup.repository.ApiKeyRepository;
 import io.isolane.warmup.repository.TenantRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -27,12 +28,9 @@ public class ApiKeys {
     this.tenants = tenants;
   }
 
-  /** A live key: whose it is and what it may do. */
-  public record Key(String keyId, String tenantId, Set<String> scopes) {}
-
   /** The live key presented, or empty when unknown, revoked, malformed or of a deleted tenant. */
   @WithSession
-  public Uni<Optional<Key>> authenticate(String presented) {
+  public Uni<Optional<ApiKey>> authenticate(String presented) {
     Optional<String> keyId = keyIdOf(presented);
     if (keyId.isEmpty()) {
       return Uni.createFrom().item(Optional.empty());
@@ -41,16 +39,17 @@ public class ApiKeys {
         .chain(
             key -> {
               if (key == null || !matches(presented, key.sha256)) {
-                return Uni.createFrom().item(Optional.<Key>empty());
+                return Uni.createFrom().item(Optional.<ApiKey>empty());
               }
               return tenants
                   .findById(key.tenantId)
                   .map(
                       t ->
                           t == null || !takesRequests(t.status)
-                              ? Optional.<Key>empty()
+                              ? Optional.<ApiKey>empty()
                               : Optional.of(
-                                  new Key(key.keyId, key.tenantId, Set.of(key.scopes.split(",")))));
+                                  new ApiKey(
+                                      key.keyId, key.tenantId, Set.of(key.scopes.split(",")))));
             });
   }
 

@@ -1,5 +1,6 @@
 package io.isolane.sending.rest;
 
+import io.isolane.servicekit.rest.Violations;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;

@@ -4,6 +4,7 @@ import io.isolane.contracts.events.SendRequest;
 import io.isolane.contracts.events.Stream;
 import io.isolane.contracts.events.TenantState;
 import io.isolane.sending.config.ApiConfig;
+import io.isolane.servicekit.rest.Violations;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import io.isolane.contracts.events.SendRequest;
 import io.isolane.contracts.events.TenantState;
 import io.isolane.sending.config.ApiConfig;
 import io.isolane.sending.service.TenantDirectory;
+import io.isolane.servicekit.rest.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;

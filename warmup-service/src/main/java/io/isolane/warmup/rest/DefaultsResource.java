@@ -2,6 +2,7 @@ package io.isolane.warmup.rest;
 
 import io.isolane.contracts.events.IsolationTier;
 import io.isolane.servicekit.rest.ApiCaller;
+import io.isolane.servicekit.rest.Violations;
 import io.isolane.warmup.IpWarmup;
 import io.isolane.warmup.KnownTenant;
 import io.isolane.warmup.Plan;

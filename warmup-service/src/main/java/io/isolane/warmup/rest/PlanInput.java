@@ -1,5 +1,6 @@
 package io.isolane.warmup.rest;
 
+import io.isolane.servicekit.rest.Violations;
 import io.isolane.warmup.Plan;
 import io.isolane.warmup.Presets;
 import io.isolane.warmup.SenderKind;

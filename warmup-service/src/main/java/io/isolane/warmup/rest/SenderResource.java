@@ -2,6 +2,7 @@ package io.isolane.warmup.rest;
 
 import io.isolane.servicekit.rest.ApiCaller;
 import io.isolane.servicekit.rest.Problem;
+import io.isolane.servicekit.rest.Violations;
 import io.isolane.warmup.Plan;
 import io.isolane.warmup.SenderKind;
 import io.isolane.warmup.service.PlanCatalog;

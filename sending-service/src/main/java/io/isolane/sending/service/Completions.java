@@ -12,8 +12,12 @@ import io.isolane.sending.SendResult;
 import io.isolane.sending.config.SendingConfig;
 import io.isolane.sending.repository.Ledger;
 import io.isolane.servicekit.outbox.OutboxRow;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,29 +26,61 @@ import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Collects what became of each claimed message (from any thread) and records them in batches, each
- * batch with its events in one transaction. Nothing is dropped: a batch that cannot be written is
- * kept and written on the next flush.
+ * batch with its events in one transaction, every {@code tick} on a timer of its own: the
+ * scheduler's next claim never waits for this write. Nothing is dropped: a batch that cannot be
+ * written is kept and written on the next round.
  */
 @ApplicationScoped
 public class Completions {
   private static final Logger LOG = Logger.getLogger(Completions.class);
   private static final Duration THROTTLE_RETRY = Duration.ofSeconds(1);
+  private static final Duration ROUND_TIMEOUT = Duration.ofSeconds(30);
 
   private final Ledger ledger;
   private final LifecycleEvents events;
   private final Lanes lanes;
   private final SendingConfig config;
   private final Queue<Done> done = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean recording = new AtomicBoolean();
+  // SES throttles recorded since the scheduler last asked, for it to back the account rate off
+  private final AtomicInteger throttles = new AtomicInteger();
+  private Vertx vertx;
+  private long timer;
 
   public Completions(Ledger ledger, LifecycleEvents events, Lanes lanes, SendingConfig config) {
     this.ledger = ledger;
     this.events = events;
     this.lanes = lanes;
     this.config = config;
+  }
+
+  void start(@Observes StartupEvent startup, Vertx vertx) {
+    this.vertx = vertx;
+    timer =
+        vertx.setPeriodic(
+            config.tick().toMillis(),
+            id -> {
+              if (recording.compareAndSet(false, true)) {
+                record().subscribe().with(n -> recording.set(false), e -> recording.set(false));
+              }
+            });
+  }
+
+  void stop(@Observes ShutdownEvent shutdown) {
+    if (vertx != null) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  /** How often SES throttled in what was recorded since the last call. */
+  int throttlesSinceAsked() {
+    return throttles.getAndSet(0);
   }
 
   /** A settled message, with the lane it belongs to and SES's answer if SES was called. */
@@ -81,11 +117,23 @@ public class Completions {
     return Outcome.terminal(claim, MessageStatus.IN_DOUBT, EmailEventType.IN_DOUBT, u.detail());
   }
 
-  /**
-   * Records everything settled so far; returns how often SES throttled in it, for the account rate
-   * to back off.
-   */
-  Uni<Integer> flush() {
+  /** Records everything settled so far; a round that hangs gives way to the next. */
+  Uni<Integer> record() {
+    return flush()
+        .invoke(throttles::addAndGet)
+        .ifNoItem()
+        .after(ROUND_TIMEOUT)
+        .fail()
+        .onFailure()
+        .recoverWithItem(
+            e -> {
+              LOG.warnf("recording outcomes did not finish, the next round goes on: %s", e);
+              return 0;
+            });
+  }
+
+  /** Records everything settled so far; returns how often SES throttled in it. */
+  private Uni<Integer> flush() {
     List<Done> batch = new ArrayList<>();
     for (Done d; (d = done.poll()) != null; ) {
       batch.add(d);

@@ -31,10 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * The scheduler. Every tick it records finished sends, asks the {@link Planner} what each owned
- * tenant and each of its mailboxes may send now, claims that much in one statement (transactional
- * first), checks each claim and hands it to SES without waiting. The consumer never waits on any of
- * this: a tenant's backlog or suspension only ever holds its own queue.
+ * The scheduler. Every tick it asks the {@link Planner} what each owned tenant and each of its
+ * mailboxes may send now, claims that much in one statement (transactional first), checks each
+ * claim and hands it to SES without waiting; {@link Completions} records what became of them on its
+ * own timer, so a round of claims never waits for the last round's outcomes to be written. The
+ * consumer never waits on any of this: a tenant's backlog or suspension only ever holds its own
+ * queue.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -116,10 +118,9 @@ public class Dispatcher {
   Uni<Void> tick() {
     long now = System.nanoTime();
     report.ticked(now);
-    return completions
-        .flush()
-        .invoke(throttles -> accounts.throttled(throttles, now))
-        .chain(() -> accounts.current(now))
+    accounts.throttled(completions.throttlesSinceAsked(), now);
+    return accounts
+        .current(now)
         .chain(rate -> rate == null ? Uni.createFrom().voidItem() : dispatch(rate, now))
         .ifNoItem()
         .after(TICK_TIMEOUT)

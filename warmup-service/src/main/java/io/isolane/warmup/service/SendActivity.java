@@ -3,16 +3,10 @@ package io.isolane.warmup.service;
 import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.events.EmailEvent;
 import io.isolane.contracts.events.EmailEventType;
-import io.isolane.warmup.config.WarmupConfig;
-import io.isolane.warmup.repository.ProcessedEventRepository;
 import io.isolane.warmup.repository.SendDayRepository;
-import io.isolane.warmup.repository.SenderWarmupRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Counts each mailbox's sends, hard bounces and complaints per local day from email.events, once
@@ -21,22 +15,11 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class SendActivity {
   private final SendDayRepository days;
-  private final ProcessedEventRepository processed;
-  private final SenderWarmupRepository senders;
-  private final WarmupConfig config;
-  private final Clock clock;
+  private final MailboxDays mailboxDays;
 
-  public SendActivity(
-      SendDayRepository days,
-      ProcessedEventRepository processed,
-      SenderWarmupRepository senders,
-      WarmupConfig config,
-      Clock clock) {
+  public SendActivity(SendDayRepository days, MailboxDays mailboxDays) {
     this.days = days;
-    this.processed = processed;
-    this.senders = senders;
-    this.config = config;
-    this.clock = clock;
+    this.mailboxDays = mailboxDays;
   }
 
   @WithTransaction
@@ -54,23 +37,11 @@ public class SendActivity {
       return Uni.createFrom().voidItem();
     }
     String mailbox = e.mailbox().toLowerCase();
-    return processed
-        .firstTime(event.id(), clock.instant())
-        .chain(
-            first ->
-                !first
-                    ? Uni.createFrom().voidItem()
-                    : senders
-                        .of(e.tenantId(), mailbox)
-                        .map(s -> s == null ? config.defaultTimeZone() : s.timeZone)
-                        .chain(
-                            zone ->
-                                days.add(
-                                    e.tenantId(),
-                                    mailbox,
-                                    LocalDate.ofInstant(e.occurredAt(), ZoneId.of(zone)),
-                                    sent,
-                                    hard,
-                                    complaints)));
+    return mailboxDays.once(
+        event.id(),
+        e.tenantId(),
+        mailbox,
+        e.occurredAt(),
+        day -> days.add(e.tenantId(), mailbox, day, sent, hard, complaints));
   }
 }

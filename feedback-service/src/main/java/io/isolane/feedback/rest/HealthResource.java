@@ -6,7 +6,7 @@ import io.isolane.feedback.HealthSubject;
 import io.isolane.feedback.HealthThresholds;
 import io.isolane.feedback.repository.HealthReads;
 import io.isolane.feedback.service.HealthAdmin;
-import io.isolane.feedback.service.HealthMonitor;
+import io.isolane.feedback.service.HealthVerdicts;
 import io.isolane.servicekit.rest.ApiCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -33,12 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class HealthResource {
   private final HealthReads reads;
   private final HealthAdmin admin;
-  private final HealthMonitor monitor;
+  private final HealthVerdicts verdicts;
 
-  public HealthResource(HealthReads reads, HealthAdmin admin, HealthMonitor monitor) {
+  public HealthResource(HealthReads reads, HealthAdmin admin, HealthVerdicts verdicts) {
     this.reads = reads;
     this.admin = admin;
-    this.monitor = monitor;
+    this.verdicts = verdicts;
   }
 
   /** One sender's health as the API shows it. */
@@ -87,7 +87,7 @@ public class HealthResource {
                           List<Sender> all = senders.stream().map(Sender::of).toList();
                           return Map.of(
                               "thresholds",
-                              own.orElseGet(monitor::defaults),
+                              own.orElseGet(verdicts::defaults),
                               "thresholdsSource",
                               own.isPresent() ? "tenant" : "default",
                               "senders",

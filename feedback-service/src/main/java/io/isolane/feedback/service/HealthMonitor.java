@@ -7,11 +7,8 @@ import io.isolane.contracts.events.ReplyClassified;
 import io.isolane.contracts.events.SenderHealth;
 import io.isolane.contracts.events.TenantCommand;
 import io.isolane.feedback.HealthFigures;
-import io.isolane.feedback.HealthJudge;
 import io.isolane.feedback.HealthSubject;
-import io.isolane.feedback.HealthThresholds;
 import io.isolane.feedback.Observation;
-import io.isolane.feedback.config.HealthConfig;
 import io.isolane.feedback.repository.BatchWrites;
 import io.isolane.feedback.repository.HealthRepository;
 import io.isolane.feedback.repository.ReportRepository;
@@ -29,9 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps every tenant's rolling health figures and report counters as events arrive, and when a
- * sender's health changes publishes it (sender.health) and pauses the smallest scope that explains
- * a breach (tenant.commands), all in the transaction that counts the event, once per event.
+ * Keeps every tenant's rolling health figures and report counters as events arrive, and has {@link
+ * HealthVerdicts} judge the senders whose figures moved, all in the transaction that counts the
+ * event, once per event.
  */
 @ApplicationScoped
 public class HealthMonitor {
@@ -41,7 +38,7 @@ public class HealthMonitor {
   private final HealthRepository health;
   private final ReportRepository reports;
   private final HealthEvents events;
-  private final HealthConfig config;
+  private final HealthVerdicts verdicts;
   private final SentMessageRepository sentMessages;
   private final BatchWrites writes;
 
@@ -50,7 +47,7 @@ public class HealthMonitor {
       HealthRepository health,
       ReportRepository reports,
       HealthEvents events,
-      HealthConfig config,
+      HealthVerdicts verdicts,
       SentMessageRepository sentMessages,
       BatchWrites writes) {
     this.writes = writes;
@@ -59,7 +56,7 @@ public class HealthMonitor {
     this.health = health;
     this.reports = reports;
     this.events = events;
-    this.config = config;
+    this.verdicts = verdicts;
   }
 
   /**
@@ -90,17 +87,6 @@ public class HealthMonitor {
       return Uni.createFrom().voidItem();
     }
     return once(event.id(), command.tenantId(), c -> afresh(c, command));
-  }
-
-  /** The configured thresholds, for tenants without their own. */
-  public HealthThresholds defaults() {
-    return new HealthThresholds(
-        config.hardBounceWarn(),
-        config.hardBouncePause(),
-        config.complaintWarn(),
-        config.complaintPause(),
-        config.minSends(),
-        config.complaintMinSends());
   }
 
   private Uni<Void> once(
@@ -134,60 +120,8 @@ public class HealthMonitor {
     return deltas.isEmpty()
         ? counted
         : counted
-            .chain(() -> health.tally(c, tenantId, deltas, config.windowSends()))
-            .chain(figures -> judge(c, tenantId, figures));
-  }
-
-  private Uni<Void> judge(
-      SqlConnection c, String tenantId, Map<HealthSubject, HealthFigures> figures) {
-    return health
-        .thresholds(c, tenantId)
-        .chain(
-            own ->
-                health
-                    .recorded(c, tenantId, List.copyOf(figures.keySet()))
-                    .map(rec -> HealthJudge.changes(figures, rec, own.orElseGet(this::defaults))))
-        .chain(changes -> apply(c, tenantId, changes));
-  }
-
-  private Uni<Void> apply(SqlConnection c, String tenantId, List<HealthJudge.Change> changes) {
-    Instant now = Instant.now();
-    List<OutboxRow> rows = new ArrayList<>();
-    for (HealthJudge.Change ch : changes) {
-      String reason = ch.verdict().reason();
-      rows.add(
-          OutboxRow.of(
-              events.health(
-                  tenantId,
-                  ch.subject(),
-                  ch.verdict().status(),
-                  ch.previous(),
-                  ch.figures(),
-                  reason,
-                  ch.pauseCommandId(),
-                  now)));
-      if (ch.pauseCommandId() != null) {
-        rows.add(
-            OutboxRow.of(events.pause(tenantId, ch.subject(), ch.pauseCommandId(), reason, now)));
-      }
-    }
-    return Multi.createFrom()
-        .iterable(changes)
-        .onItem()
-        .transformToUniAndConcatenate(
-            ch ->
-                health.save(
-                    c,
-                    tenantId,
-                    ch.subject(),
-                    ch.verdict().status(),
-                    ch.verdict().reason(),
-                    ch.figures(),
-                    ch.pauseCommandId(),
-                    now))
-        .collect()
-        .last()
-        .chain(() -> writes.outbox(c, rows));
+            .chain(() -> health.tally(c, tenantId, deltas, verdicts.windowSends()))
+            .chain(figures -> verdicts.judge(c, tenantId, figures));
   }
 
   private Uni<Void> afresh(SqlConnection c, TenantCommand command) {

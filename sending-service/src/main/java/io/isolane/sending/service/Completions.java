@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -47,11 +46,9 @@ public class Completions {
   private final Lanes lanes;
   private final SendingConfig config;
   private final Queue<Done> done = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean recording = new AtomicBoolean();
+  private final Rounds rounds = new Rounds();
   // SES throttles recorded since the scheduler last asked, for it to back the account rate off
   private final AtomicInteger throttles = new AtomicInteger();
-  private Vertx vertx;
-  private long timer;
 
   public Completions(Ledger ledger, LifecycleEvents events, Lanes lanes, SendingConfig config) {
     this.ledger = ledger;
@@ -61,21 +58,11 @@ public class Completions {
   }
 
   void start(@Observes StartupEvent startup, Vertx vertx) {
-    this.vertx = vertx;
-    timer =
-        vertx.setPeriodic(
-            config.tick().toMillis(),
-            id -> {
-              if (recording.compareAndSet(false, true)) {
-                record().subscribe().with(n -> recording.set(false), e -> recording.set(false));
-              }
-            });
+    rounds.start(vertx, config.tick(), this::record);
   }
 
   void stop(@Observes ShutdownEvent shutdown) {
-    if (vertx != null) {
-      vertx.cancelTimer(timer);
-    }
+    rounds.stop();
   }
 
   /** How often SES throttled in what was recorded since the last call. */

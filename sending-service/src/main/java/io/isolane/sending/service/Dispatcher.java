@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -60,10 +59,8 @@ public class Dispatcher {
   private final SendingConfig config;
   private final int maxInFlight;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicBoolean running = new AtomicBoolean();
+  private final Rounds rounds = new Rounds();
   private final TickReport report = new TickReport();
-  private Vertx vertx;
-  private long timer;
 
   public Dispatcher(
       Lanes lanes,
@@ -96,23 +93,13 @@ public class Dispatcher {
     this.maxInFlight = aws.maxConcurrency();
   }
 
-  /** Starts ticking on a Vert.x timer (the scheduler extension's resolution is a second). */
+  /** Starts ticking every {@code tick}. */
   void start(@Observes StartupEvent startup, Vertx vertx) {
-    this.vertx = vertx;
-    timer =
-        vertx.setPeriodic(
-            config.tick().toMillis(),
-            id -> {
-              if (running.compareAndSet(false, true)) {
-                tick().subscribe().with(done -> running.set(false), e -> running.set(false));
-              }
-            });
+    rounds.start(vertx, config.tick(), this::tick);
   }
 
   void stop(@Observes ShutdownEvent shutdown) {
-    if (vertx != null) {
-      vertx.cancelTimer(timer);
-    }
+    rounds.stop();
   }
 
   Uni<Void> tick() {

@@ -59,6 +59,23 @@ public interface SendingConfig {
   @WithDefault("5m")
   Duration accountRefresh();
 
+  /** How send.requests is taken in ({@code isolane.sending.intake.*}). */
+  Intake intake();
+
+  /** Intake of send.requests: a tenant's burst is parked so it never holds other tenants. */
+  interface Intake {
+    /**
+     * A tenant's records in one poll stored in the ledger at once; the rest of its burst is parked
+     * as it came and taken in by the spill drain, round robin over tenants.
+     */
+    @WithDefault("100")
+    int directPerTenant();
+
+    /** How often the spill drain looks for parked records when it has none in hand. */
+    @WithDefault("50ms")
+    Duration drainInterval();
+  }
+
   /** How long the send ledger keeps finished messages ({@code isolane.sending.retention.*}). */
   Retention retention();
 

@@ -9,6 +9,7 @@ import io.isolane.sending.MessageStatus;
 import io.isolane.servicekit.outbox.OutboxRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -55,7 +56,13 @@ public class IntakeRepository {
 
   /** The status of each known tenant's lane. */
   public Uni<Map<String, TenantStatus>> lanes(Set<String> tenants) {
-    return pool.preparedQuery(LANES)
+    return lanes(pool, tenants);
+  }
+
+  /** The status of each known tenant's lane, read on {@code client}. */
+  public Uni<Map<String, TenantStatus>> lanes(SqlClient client, Set<String> tenants) {
+    return client
+        .preparedQuery(LANES)
         .execute(Tuple.of(tenants.toArray(String[]::new)))
         .map(
             rows -> {
@@ -68,19 +75,21 @@ public class IntakeRepository {
   /** Stores the messages not seen before and, in the same transaction, their events. */
   public Uni<List<NewMessage>> store(
       List<NewMessage> messages, Function<List<NewMessage>, List<OutboxRow>> events) {
-    return pool.withTransaction(
-        tx ->
-            tx.preparedQuery(STORE)
-                .execute(columns(messages))
-                .map(
-                    rows -> {
-                      Set<String> stored = new HashSet<>();
-                      rows.forEach(r -> stored.add(r.getString(0) + "/" + r.getString(1)));
-                      return messages.stream()
-                          .filter(m -> stored.remove(key(m.request())))
-                          .toList();
-                    })
-                .call(stored -> Ledger.outbox(tx, events.apply(stored))));
+    return pool.withTransaction(tx -> store(tx, messages, events));
+  }
+
+  /** As {@link #store(List, Function)}, within the caller's transaction {@code tx}. */
+  public Uni<List<NewMessage>> store(
+      SqlClient tx, List<NewMessage> messages, Function<List<NewMessage>, List<OutboxRow>> events) {
+    return tx.preparedQuery(STORE)
+        .execute(columns(messages))
+        .map(
+            rows -> {
+              Set<String> stored = new HashSet<>();
+              rows.forEach(r -> stored.add(r.getString(0) + "/" + r.getString(1)));
+              return messages.stream().filter(m -> stored.remove(key(m.request()))).toList();
+            })
+        .call(stored -> Ledger.outbox(tx, events.apply(stored)));
   }
 
   private static String key(SendRequest r) {

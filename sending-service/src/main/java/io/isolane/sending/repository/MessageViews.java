@@ -4,6 +4,7 @@ import io.isolane.contracts.events.SendRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -41,6 +42,19 @@ public class MessageViews {
           + " UNION ALL SELECT stream, mailbox, status, count(*), min(received_at),"
           + " min(not_before), bool_or(not_before IS NULL) FROM message"
           + " WHERE tenant_id = $1 AND status = 'AWAITING_TENANT' GROUP BY stream, mailbox, status";
+
+  private static final String SNAPSHOT =
+      "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+  private static final String ARRIVING =
+      "SELECT coalesce(sum(record_count), 0) FROM intake_spill WHERE tenant_id = $1";
+
+  /**
+   * A tenant's queue.
+   *
+   * @param backlog queued messages per stream, mailbox and status
+   * @param arriving requests parked in a burst, not yet in the ledger
+   */
+  public record Queue(List<Backlog> backlog, long arriving) {}
 
   private final Pool pool;
 
@@ -121,9 +135,27 @@ public class MessageViews {
             });
   }
 
-  /** The tenant's queued messages (accepted or awaiting the tenant) per stream, mailbox, status. */
-  public Uni<List<Backlog>> backlog(String tenantId) {
-    return pool.preparedQuery(BACKLOG)
+  /**
+   * The tenant's queue: its queued messages and its parked requests, read in one snapshot, so a
+   * parked row taken in meanwhile is counted once.
+   */
+  public Uni<Queue> queue(String tenantId) {
+    return pool.withTransaction(
+        tx ->
+            tx.query(SNAPSHOT)
+                .execute()
+                .chain(() -> backlog(tx, tenantId))
+                .chain(rows -> arriving(tx, tenantId).map(n -> new Queue(rows, n))));
+  }
+
+  private static Uni<Long> arriving(SqlClient tx, String tenantId) {
+    return tx.preparedQuery(ARRIVING)
+        .execute(Tuple.of(tenantId))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  private static Uni<List<Backlog>> backlog(SqlClient tx, String tenantId) {
+    return tx.preparedQuery(BACKLOG)
         .execute(Tuple.of(tenantId))
         .map(
             rows -> {

@@ -70,9 +70,12 @@ public final class ApiViews {
    *
    * @param streams per stream
    * @param mailboxes per mailbox
+   * @param arriving requests taken off send.requests in a burst and parked, not yet in the queue
+   *     (nor in the counts above): they are taken in a poll's worth at a time
    * @param at when it was read
    */
-  public record QueueView(List<QueueGroup> streams, List<QueueGroup> mailboxes, Instant at) {}
+  public record QueueView(
+      List<QueueGroup> streams, List<QueueGroup> mailboxes, long arriving, Instant at) {}
 
   /**
    * Queued messages of one stream or mailbox.

@@ -24,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The caller's backlog: queued messages per stream and per mailbox, and when the next may go. */
+/**
+ * The caller's backlog: queued messages per stream and per mailbox, when the next may go, and how
+ * many requests of a burst are still arriving.
+ */
 @Path("/v1/queue")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Queue")
@@ -47,13 +50,15 @@ public class QueueResource {
   public Uni<ApiViews.QueueView> queue(@Context ContainerRequestContext request) {
     String tenantId = ApiCaller.of(request).tenantId();
     return views
-        .backlog(tenantId)
+        .queue(tenantId)
         .map(
-            rows -> {
+            queue -> {
               Instant now = Instant.now();
+              List<Backlog> rows = queue.backlog();
               return new ApiViews.QueueView(
                   groups(tenantId, rows, b -> ApiViews.status(b.stream()), true, now),
                   groups(tenantId, rows, Backlog::mailbox, false, now),
+                  queue.arriving(),
                   now);
             });
   }

@@ -11,13 +11,17 @@ import io.isolane.sending.config.SendingConfig;
 import io.isolane.sending.messaging.DeadLetters;
 import io.isolane.sending.repository.IntakeRepository;
 import io.isolane.sending.repository.IntakeRepository.NewMessage;
+import io.isolane.sending.repository.SpillRepository;
+import io.isolane.sending.repository.SpillRepository.Spill;
 import io.isolane.servicekit.outbox.OutboxRow;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +32,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
  * Takes send requests off the topic into the durable per-tenant store, a poll at a time, never
  * waiting on any tenant's limits. A request is stored once per (tenant, message id): accepted when
  * its tenant takes mail, failed when the tenant is gone, waiting when the tenant is not known yet.
- * A request older than the ledger's retention is dead-lettered: the ledger may have forgotten it.
+ * A request older than the ledger's retention is dead-lettered: the ledger may have forgotten it. A
+ * tenant's burst is parked as it came and taken in by {@link SpillDrain}, so other tenants' records
+ * behind it on the partition never wait for it.
  */
 @ApplicationScoped
 public class BatchIntake {
@@ -41,21 +47,76 @@ public class BatchIntake {
   private final LifecycleEvents events;
   private final Lanes scheduling;
   private final SendingConfig config;
+  private final SpillRepository spills;
 
   public BatchIntake(
       IntakeRepository repository,
+      SpillRepository spills,
       DeadLetters deadLetters,
       LifecycleEvents events,
       Lanes scheduling,
       SendingConfig config) {
     this.repository = repository;
+    this.spills = spills;
     this.deadLetters = deadLetters;
     this.events = events;
     this.scheduling = scheduling;
     this.config = config;
   }
 
+  /**
+   * Takes in a poll: up to {@code intake.direct-per-tenant} records of each tenant straight into
+   * the ledger, the rest of a tenant's burst (and all of a tenant that still has records parked, so
+   * its mail keeps its order) parked as they are. Completes once both are committed.
+   */
   public Uni<Void> intake(ConsumerRecords<String, byte[]> records) {
+    Map<String, List<ConsumerRecord<String, byte[]>>> byTenant = new LinkedHashMap<>();
+    records.forEach(r -> byTenant.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
+    Set<String> keys = new HashSet<>(byTenant.keySet());
+    keys.remove(null);
+    return spills.pending(keys).chain(pending -> split(byTenant, pending));
+  }
+
+  private Uni<Void> split(
+      Map<String, List<ConsumerRecord<String, byte[]>>> byTenant, Set<String> pending) {
+    int direct = config.intake().directPerTenant();
+    List<ConsumerRecord<String, byte[]>> now = new ArrayList<>();
+    List<Spill> parked = new ArrayList<>();
+    byTenant.forEach(
+        (tenant, list) -> {
+          int keep = tenant == null ? list.size() : pending.contains(tenant) ? 0 : direct;
+          now.addAll(list.subList(0, Math.min(keep, list.size())));
+          if (list.size() > keep) {
+            parked.add(new Spill(tenant, list.subList(keep, list.size())));
+          }
+        });
+    // the direct part first: a parked row is taken in by the drain at once, and must queue after it
+    return takeIn(now).chain(() -> spills.spill(parked));
+  }
+
+  /** Stores the records' valid requests in one transaction, then dead-letters the rest. */
+  private Uni<Void> takeIn(List<ConsumerRecord<String, byte[]>> records) {
+    Decoded decoded = decode(records);
+    Uni<Void> stored =
+        decoded.valid().isEmpty() ? Uni.createFrom().voidItem() : store(decoded.valid());
+    return stored.call(() -> all(decoded.rejected()));
+  }
+
+  /**
+   * Takes in parked records on the transaction {@code tx} that deletes them: the rejected ones are
+   * dead-lettered before it commits, so none is lost if it does not.
+   */
+  public Uni<Void> takeIn(SqlClient tx, List<ConsumerRecord<String, byte[]>> records) {
+    Decoded decoded = decode(records);
+    Set<String> tenants = tenants(decoded.valid());
+    return all(decoded.rejected())
+        .chain(() -> repository.lanes(tx, tenants))
+        .map(lanes -> classifyAll(decoded.valid(), lanes))
+        .chain(messages -> repository.store(tx, messages, this::announcements))
+        .replaceWithVoid();
+  }
+
+  private Decoded decode(List<ConsumerRecord<String, byte[]>> records) {
     List<SendRequest> valid = new ArrayList<>();
     List<Uni<Void>> rejected = new ArrayList<>();
     Instant retained = Instant.now().minus(config.retention().terminal());
@@ -72,9 +133,10 @@ public class BatchIntake {
         rejected.add(deadLetters.reject(record, e.getMessage()));
       }
     }
-    Uni<Void> stored = valid.isEmpty() ? Uni.createFrom().voidItem() : store(valid);
-    return stored.call(() -> all(rejected));
+    return new Decoded(valid, rejected);
   }
+
+  private record Decoded(List<SendRequest> valid, List<Uni<Void>> rejected) {}
 
   private static Instant requested(SendRequest request, ConsumerRecord<String, byte[]> record) {
     return request.requestedAt() != null
@@ -83,14 +145,24 @@ public class BatchIntake {
   }
 
   private Uni<Void> store(List<SendRequest> requests) {
-    Set<String> tenants = new HashSet<>();
-    requests.forEach(r -> tenants.add(r.tenantId()));
+    Set<String> tenants = tenants(requests);
     return repository
         .lanes(tenants)
-        .map(lanes -> requests.stream().map(r -> classify(r, lanes)).toList())
+        .map(lanes -> classifyAll(requests, lanes))
         .chain(messages -> repository.store(messages, this::announcements))
         .invoke(() -> tenants.forEach(scheduling::backlog))
         .replaceWithVoid();
+  }
+
+  private static Set<String> tenants(List<SendRequest> requests) {
+    Set<String> tenants = new HashSet<>();
+    requests.forEach(r -> tenants.add(r.tenantId()));
+    return tenants;
+  }
+
+  private static List<NewMessage> classifyAll(
+      List<SendRequest> requests, Map<String, TenantStatus> lanes) {
+    return requests.stream().map(r -> classify(r, lanes)).toList();
   }
 
   private static NewMessage classify(SendRequest r, Map<String, TenantStatus> lanes) {

@@ -29,9 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The issue's isolation scenario at full size: tenant A has 100,000 queued messages and a 10/s
  * limit, then is suspended; tenant B sends at its own pace throughout, and A's parked mail is sent
- * after resume, each message exactly once, counted on the simulator's record of sends. (While A's
- * burst is still being taken off the topic, B's requests on the same partition wait their turn in
- * intake; the benchmark measures that, see the README.)
+ * after resume, each message exactly once, counted on the simulator's record of sends. (B's mail
+ * behind A's burst on the same partition, while the burst is still arriving: BurstIntakeTest.)
  */
 @QuarkusTest
 @WithTestResource(SendingTestResources.class)

@@ -1,0 +1,110 @@
+package io.isolane.sending.service;
+
+import io.isolane.sending.config.SendingConfig;
+import io.isolane.sending.messaging.OwnedPartitions;
+import io.isolane.sending.repository.SpillRepository;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes parked bursts into the ledger: each round one parked row (one poll's worth) of every tenant
+ * this instance owns that has some, round robin, so several tenants' bursts share intake evenly and
+ * none waits for another's. Rounds follow each other while there is work.
+ */
+@ApplicationScoped
+public class SpillDrain {
+  private static final Logger LOG = Logger.getLogger(SpillDrain.class);
+
+  private final SpillRepository spills;
+  private final BatchIntake intake;
+  private final Lanes lanes;
+  private final OwnedPartitions owned;
+  private final SendingConfig config;
+  private final Rounds rounds = new Rounds();
+  // the tenant served last, so the next round starts after it
+  private String last = "";
+
+  public SpillDrain(
+      SpillRepository spills,
+      BatchIntake intake,
+      Lanes lanes,
+      OwnedPartitions owned,
+      SendingConfig config) {
+    this.spills = spills;
+    this.intake = intake;
+    this.lanes = lanes;
+    this.owned = owned;
+    this.config = config;
+  }
+
+  void start(@Observes StartupEvent startup, Vertx vertx) {
+    rounds.start(vertx, config.intake().drainInterval(), this::drain);
+  }
+
+  void stop(@Observes ShutdownEvent shutdown) {
+    rounds.stop();
+  }
+
+  /** Rounds until nothing owned is parked. */
+  Uni<Void> drain() {
+    return Uni.createFrom()
+        .deferred(this::round)
+        .repeat()
+        .whilst(taken -> taken > 0)
+        .collect()
+        .last()
+        .onFailure()
+        .invoke(e -> LOG.warnf("spill drain failed; it will run again: %s", e.toString()))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
+  }
+
+  /** One parked row of each owned tenant that has one; answers how many rows were taken in. */
+  private Uni<Integer> round() {
+    return spills.tenants().map(this::inTurn).chain(this::takeEach);
+  }
+
+  private List<String> inTurn(Collection<String> tenants) {
+    List<String> mine = new ArrayList<>(tenants.stream().filter(owned::owns).sorted().toList());
+    int after = (int) mine.stream().filter(t -> t.compareTo(last) <= 0).count();
+    List<String> turn = new ArrayList<>(mine.subList(after, mine.size()));
+    turn.addAll(mine.subList(0, after));
+    return turn;
+  }
+
+  private Uni<Integer> takeEach(List<String> tenants) {
+    return Multi.createFrom()
+        .iterable(tenants)
+        .onItem()
+        .transformToUniAndConcatenate(this::takeOne)
+        .collect()
+        .with(Collectors.summingInt(taken -> taken ? 1 : 0));
+  }
+
+  private Uni<Boolean> takeOne(String tenantId) {
+    return spills
+        .takeOldest(tenantId, intake::takeIn)
+        .invoke(
+            taken -> {
+              last = tenantId;
+              if (taken) {
+                lanes.backlog(tenantId);
+              }
+            })
+        .onFailure()
+        .invoke(e -> LOG.warnf("parked records of %s not taken in yet: %s", tenantId, e))
+        .onFailure()
+        .recoverWithItem(false); // one tenant's failing row never holds the others
+  }
+}

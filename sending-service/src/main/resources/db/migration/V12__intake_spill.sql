@@ -1,0 +1,12 @@
+-- A tenant's burst on send.requests, parked as it came off the topic: one row per tenant and poll,
+-- its records packed as they were (key, headers, value), so the consumer reads past a burst at the
+-- cost of one small INSERT per poll and other tenants' records behind it are taken in at once.
+-- The spill drain takes rows in per tenant, oldest first, round robin over tenants.
+CREATE TABLE intake_spill (
+    id           BIGSERIAL PRIMARY KEY,
+    tenant_id    TEXT        NOT NULL,
+    record_count INT         NOT NULL CHECK (record_count > 0),
+    records      BYTEA       NOT NULL,
+    spilled_at   TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX intake_spill_tenant ON intake_spill (tenant_id, id);

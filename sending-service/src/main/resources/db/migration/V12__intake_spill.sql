@@ -10,3 +10,6 @@ CREATE TABLE intake_spill (
     spilled_at   TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE INDEX intake_spill_tenant ON intake_spill (tenant_id, id);
+-- out of line but not compressed: a row lives for seconds, and compressing a megabyte of JSON on
+-- every insert would cost the consumer the speed the parking is for
+ALTER TABLE intake_spill ALTER COLUMN records SET STORAGE EXTERNAL;

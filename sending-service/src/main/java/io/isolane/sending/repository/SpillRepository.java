@@ -4,10 +4,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,10 +27,13 @@ public class SpillRepository {
   private static final String PENDING =
       "SELECT DISTINCT tenant_id FROM intake_spill WHERE tenant_id = ANY($1::text[])";
   private static final String TENANTS = "SELECT DISTINCT tenant_id FROM intake_spill";
+  // a handful of the oldest rows, locked; which of them are taken is decided by their counts
   private static final String OLDEST =
-      "SELECT id, records FROM intake_spill WHERE tenant_id = $1 ORDER BY id LIMIT 1"
+      "SELECT id, record_count FROM intake_spill WHERE tenant_id = $1 ORDER BY id LIMIT 50"
           + " FOR UPDATE SKIP LOCKED";
-  private static final String DELETE = "DELETE FROM intake_spill WHERE id = $1";
+  private static final String RECORDS =
+      "SELECT records FROM intake_spill WHERE id = ANY($1::bigint[]) ORDER BY id";
+  private static final String DELETE = "DELETE FROM intake_spill WHERE id = ANY($1::bigint[])";
 
   /**
    * A tenant's records of one poll, to be parked.
@@ -75,30 +79,54 @@ public class SpillRepository {
   }
 
   /**
-   * Takes in the tenant's oldest parked row with {@code takeIn}, on the transaction that deletes
-   * it. Answers false when the tenant has none left (or another instance holds it).
+   * Takes in the tenant's oldest parked rows, as many as hold {@code most} records together (at
+   * least one row), with {@code takeIn}, on the transaction that deletes them: small rows (a
+   * burst's tail, a poll at a time) are taken in together. Answers false when the tenant has none
+   * left (or another instance holds them).
    */
   public Uni<Boolean> takeOldest(
       String tenantId,
+      int most,
       BiFunction<SqlClient, List<ConsumerRecord<String, byte[]>>, Uni<Void>> takeIn) {
     return pool.withTransaction(
         tx ->
             tx.preparedQuery(OLDEST)
                 .execute(Tuple.of(tenantId))
+                .map(rows -> upTo(rows, most))
                 .chain(
-                    rows -> {
-                      RowIterator<Row> it = rows.iterator();
-                      if (!it.hasNext()) {
-                        return Uni.createFrom().item(false);
-                      }
-                      Row row = it.next();
-                      long id = row.getLong("id");
-                      var records = SpilledRecords.unpack(row.getBuffer("records").getBytes());
-                      return takeIn
-                          .apply(tx, records)
-                          .chain(() -> tx.preparedQuery(DELETE).execute(Tuple.of(id)))
-                          .replaceWith(true);
-                    }));
+                    ids -> ids.length == 0 ? Uni.createFrom().item(false) : take(tx, ids, takeIn)));
+  }
+
+  private static Uni<Boolean> take(
+      SqlClient tx,
+      Long[] ids,
+      BiFunction<SqlClient, List<ConsumerRecord<String, byte[]>>, Uni<Void>> takeIn) {
+    return tx.preparedQuery(RECORDS)
+        .execute(Tuple.of(ids))
+        .map(SpillRepository::unpackAll)
+        .chain(records -> takeIn.apply(tx, records))
+        .chain(() -> tx.preparedQuery(DELETE).execute(Tuple.of(ids)))
+        .replaceWith(true);
+  }
+
+  /** The oldest rows' ids, as many as hold {@code most} records together, at least one. */
+  private static Long[] upTo(RowSet<Row> rows, int most) {
+    List<Long> ids = new ArrayList<>();
+    int records = 0;
+    for (Row r : rows) {
+      records += r.getInteger("record_count");
+      if (!ids.isEmpty() && records > most) {
+        break;
+      }
+      ids.add(r.getLong("id"));
+    }
+    return ids.toArray(Long[]::new);
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> unpackAll(RowSet<Row> rows) {
+    List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+    rows.forEach(r -> out.addAll(SpilledRecords.unpack(r.getBuffer("records").getBytes())));
+    return out;
   }
 
   private static Set<String> tenantIds(Iterable<Row> rows) {

@@ -16,6 +16,7 @@ import io.isolane.sending.repository.SpillRepository.Spill;
 import io.isolane.servicekit.outbox.OutboxRow;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -48,16 +49,19 @@ public class BatchIntake {
   private final Lanes scheduling;
   private final SendingConfig config;
   private final SpillRepository spills;
+  private final IntakePressure pressure;
 
   public BatchIntake(
       IntakeRepository repository,
       SpillRepository spills,
+      IntakePressure pressure,
       DeadLetters deadLetters,
       LifecycleEvents events,
       Lanes scheduling,
       SendingConfig config) {
     this.repository = repository;
     this.spills = spills;
+    this.pressure = pressure;
     this.deadLetters = deadLetters;
     this.events = events;
     this.scheduling = scheduling;
@@ -70,6 +74,7 @@ public class BatchIntake {
    * its mail keeps its order) parked as they are. Completes once both are committed.
    */
   public Uni<Void> intake(ConsumerRecords<String, byte[]> records) {
+    pressure.polled(records.count());
     Map<String, List<ConsumerRecord<String, byte[]>>> byTenant = new LinkedHashMap<>();
     records.forEach(r -> byTenant.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
     Set<String> keys = new HashSet<>(byTenant.keySet());
@@ -107,11 +112,17 @@ public class BatchIntake {
    * dead-lettered before it commits, so none is lost if it does not.
    */
   public Uni<Void> takeIn(SqlClient tx, List<ConsumerRecord<String, byte[]>> records) {
-    Decoded decoded = decode(records);
-    Set<String> tenants = tenants(decoded.valid());
-    return all(decoded.rejected())
-        .chain(() -> repository.lanes(tx, tenants))
-        .map(lanes -> classifyAll(decoded.valid(), lanes))
+    return Uni.createFrom()
+        .item(() -> decode(records))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // the event loop sends meanwhile
+        .call(decoded -> all(decoded.rejected()))
+        .chain(decoded -> store(tx, decoded.valid()));
+  }
+
+  private Uni<Void> store(SqlClient tx, List<SendRequest> requests) {
+    return repository
+        .lanes(tx, tenants(requests))
+        .map(lanes -> classifyAll(requests, lanes))
         .chain(messages -> repository.store(tx, messages, this::announcements))
         .replaceWithVoid();
   }

@@ -17,33 +17,41 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Takes parked bursts into the ledger: each round one parked row (one poll's worth) of every tenant
- * this instance owns that has some, round robin, so several tenants' bursts share intake evenly and
- * none waits for another's. Rounds follow each other while there is work.
+ * Takes parked bursts into the ledger: each round about a poll's worth of every tenant this
+ * instance owns that has records parked, round robin, so several tenants' bursts share intake
+ * evenly and none waits for another's. Rounds follow each other while there is work, except while
+ * the consumer is behind the topic ({@link IntakePressure}).
  */
 @ApplicationScoped
 public class SpillDrain {
   private static final Logger LOG = Logger.getLogger(SpillDrain.class);
+  // a tenant's turn: about a poll's worth, so one transaction stays as large as intake's own
+  private static final int TAKE_RECORDS = 1000;
 
   private final SpillRepository spills;
   private final BatchIntake intake;
   private final Lanes lanes;
   private final OwnedPartitions owned;
+  private final IntakePressure pressure;
   private final SendingConfig config;
   private final Rounds rounds = new Rounds();
   // the tenant served last, so the next round starts after it
   private String last = "";
+  private long lastRound;
 
   public SpillDrain(
       SpillRepository spills,
       BatchIntake intake,
       Lanes lanes,
       OwnedPartitions owned,
+      IntakePressure pressure,
       SendingConfig config) {
     this.spills = spills;
     this.intake = intake;
     this.lanes = lanes;
     this.owned = owned;
+    this.pressure = pressure;
+    this.lastRound = pressure.now();
     this.config = config;
   }
 
@@ -72,6 +80,10 @@ public class SpillDrain {
 
   /** One parked row of each owned tenant that has one; answers how many rows were taken in. */
   private Uni<Integer> round() {
+    if (!pressure.drainMayRun(lastRound)) {
+      return Uni.createFrom().item(0);
+    }
+    lastRound = pressure.now();
     return spills.tenants().map(this::inTurn).chain(this::takeEach);
   }
 
@@ -94,7 +106,7 @@ public class SpillDrain {
 
   private Uni<Boolean> takeOne(String tenantId) {
     return spills
-        .takeOldest(tenantId, intake::takeIn)
+        .takeOldest(tenantId, TAKE_RECORDS, intake::takeIn)
         .invoke(
             taken -> {
               last = tenantId;

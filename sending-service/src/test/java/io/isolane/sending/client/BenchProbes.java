@@ -144,6 +144,22 @@ final class BenchProbes {
             tenant));
   }
 
+  /**
+   * Of the tenant's messages whose id starts with {@code prefix}: p50, p99 and max of the time from
+   * the request (its requestedAt, set when produced) to its row in the ledger, in ms.
+   */
+  static String intakeDelay(String tenant, String prefix) {
+    return TestDatabase.queryString(
+        "sending",
+        "SELECT format('p50 %s ms, p99 %s ms, max %s ms', round(percentile_cont(0.5) WITHIN"
+            + " GROUP (ORDER BY d)), round(percentile_cont(0.99) WITHIN GROUP (ORDER BY d)),"
+            + " round(max(d))) FROM (SELECT extract(epoch FROM received_at"
+            + " - (request::jsonb->>'requestedAt')::timestamptz) * 1000 AS d FROM message"
+            + " WHERE tenant_id = ? AND message_id LIKE ?) x",
+        tenant,
+        prefix + "%");
+  }
+
   static long count(String where, Object... args) {
     return Long.parseLong(
         TestDatabase.queryString("sending", "SELECT count(*) FROM message WHERE " + where, args));

@@ -125,16 +125,27 @@ class SendingBenchmark {
 
     report("B alone", runB(b, "alone", B_SECONDS, SERVICE, Duration.ofSeconds(30)));
     List<ContractEvent<SendRequest>> backlog = requests(a, "a-", BACKLOG);
-    CompletableFuture<Void> produced =
-        CompletableFuture.runAsync(() -> ContractKafka.publishAll(backlog));
+    Instant burst = Instant.now();
+    CompletableFuture<Instant> produced =
+        CompletableFuture.supplyAsync(
+            () -> {
+              ContractKafka.publishAll(backlog);
+              return Instant.now();
+            });
     report(
         "B while A's " + BACKLOG + " are produced and taken in (same partition)",
         runB(b, "arriving", B_SECONDS, SERVICE, Duration.ofSeconds(120)));
-    produced.join();
+    Instant producedAt = produced.join();
+    System.out.printf(
+        "BENCH B's intake delay (produced to stored) beside A's burst: %s%n",
+        BenchProbes.intakeDelay(b, "arriving-"));
     await()
         .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> count("tenant_id = ? AND status IN ('ACCEPTED', 'SENT')", a) >= BACKLOG);
+    System.out.printf(
+        "BENCH A's burst: produced in %.1f s, all in the ledger after %.1f s%n",
+        seconds(burst, producedAt), seconds(burst, Instant.now()));
     report(
         "B beside A's backlog, " + count("tenant_id = ? AND status = 'ACCEPTED'", a) + " queued",
         runB(b, "backlog", B_SECONDS, SERVICE, Duration.ofSeconds(30)));

@@ -68,7 +68,7 @@ public interface SendingConfig {
      * A tenant's records in one poll stored in the ledger at once; the rest of its burst is parked
      * as it came and taken in by the spill drain, round robin over tenants.
      */
-    @WithDefault("100")
+    @WithDefault("250")
     int directPerTenant();
 
     /** How often the spill drain looks for parked records when it has none in hand. */

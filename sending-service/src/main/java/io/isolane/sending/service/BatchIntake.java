@@ -14,6 +14,8 @@ import io.isolane.sending.repository.IntakeRepository.NewMessage;
 import io.isolane.sending.repository.SpillRepository;
 import io.isolane.sending.repository.SpillRepository.Spill;
 import io.isolane.servicekit.outbox.OutboxRow;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -50,11 +52,14 @@ public class BatchIntake {
   private final SendingConfig config;
   private final SpillRepository spills;
   private final IntakePressure pressure;
+  private final Counter storedAtOnce;
+  private final Counter parked;
 
   public BatchIntake(
       IntakeRepository repository,
       SpillRepository spills,
       IntakePressure pressure,
+      MeterRegistry metrics,
       DeadLetters deadLetters,
       LifecycleEvents events,
       Lanes scheduling,
@@ -62,6 +67,8 @@ public class BatchIntake {
     this.repository = repository;
     this.spills = spills;
     this.pressure = pressure;
+    this.storedAtOnce = metrics.counter("isolane.sending.intake.records", "path", "direct");
+    this.parked = metrics.counter("isolane.sending.intake.records", "path", "parked");
     this.deadLetters = deadLetters;
     this.events = events;
     this.scheduling = scheduling;
@@ -86,17 +93,26 @@ public class BatchIntake {
       Map<String, List<ConsumerRecord<String, byte[]>>> byTenant, Set<String> pending) {
     int direct = config.intake().directPerTenant();
     List<ConsumerRecord<String, byte[]>> now = new ArrayList<>();
-    List<Spill> parked = new ArrayList<>();
+    List<Spill> toPark = new ArrayList<>();
     byTenant.forEach(
         (tenant, list) -> {
           int keep = tenant == null ? list.size() : pending.contains(tenant) ? 0 : direct;
           now.addAll(list.subList(0, Math.min(keep, list.size())));
-          if (list.size() > keep) {
-            parked.add(new Spill(tenant, list.subList(keep, list.size())));
+          // small rows: a drain's turn takes several, or one while the consumer is behind
+          for (int from = keep; from < list.size(); from += SpillDrain.ROW_RECORDS) {
+            int to = Math.min(list.size(), from + SpillDrain.ROW_RECORDS);
+            toPark.add(new Spill(tenant, list.subList(from, to)));
           }
         });
+    int parking = toPark.stream().mapToInt(p -> p.records().size()).sum();
     // the direct part first: a parked row is taken in by the drain at once, and must queue after it
-    return takeIn(now).chain(() -> spills.spill(parked));
+    return takeIn(now)
+        .chain(() -> spills.spill(toPark))
+        .invoke(
+            () -> {
+              storedAtOnce.increment(now.size());
+              parked.increment(parking);
+            });
   }
 
   /** Stores the records' valid requests in one transaction, then dead-letters the rest. */

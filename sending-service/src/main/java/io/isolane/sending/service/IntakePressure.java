@@ -5,8 +5,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Whether the send.requests consumer is behind the topic: its polls come back full. While it is,
- * the spill drain holds back but for one round a second, so the cores go to reading the topic and
- * other tenants' requests behind a burst are reached sooner; the parked burst waits, durably.
+ * the spill drain holds back but for one short round a second, so the cores go to reading the topic
+ * and other tenants' requests behind a burst are reached sooner; the parked burst waits, durably.
  */
 @ApplicationScoped
 public class IntakePressure {
@@ -35,10 +35,14 @@ public class IntakePressure {
     }
   }
 
+  /** Whether the consumer's polls came back full just now. */
+  boolean behind() {
+    return clock.getAsLong() - lastFullPoll <= BUSY_NANOS;
+  }
+
   /** Whether a drain round may start now, the last one having started at {@code lastRound}. */
   boolean drainMayRun(long lastRound) {
-    long now = clock.getAsLong();
-    return now - lastFullPoll > BUSY_NANOS || now - lastRound >= LEAST_ROUND_NANOS;
+    return !behind() || clock.getAsLong() - lastRound >= LEAST_ROUND_NANOS;
   }
 
   /** The clock rounds are timed by. */

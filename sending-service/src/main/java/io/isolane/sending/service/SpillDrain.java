@@ -25,6 +25,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SpillDrain {
   private static final Logger LOG = Logger.getLogger(SpillDrain.class);
+
+  /** Most records in one parked row: a turn while the consumer is behind takes one row. */
+  static final int ROW_RECORDS = 200;
+
   // a tenant's turn: about a poll's worth, so one transaction stays as large as intake's own
   private static final int TAKE_RECORDS = 1000;
 
@@ -78,13 +82,15 @@ public class SpillDrain {
         .replaceWithVoid();
   }
 
-  /** One parked row of each owned tenant that has one; answers how many rows were taken in. */
+  /** A turn of each owned tenant with records parked; answers how many took some in. */
   private Uni<Integer> round() {
     if (!pressure.drainMayRun(lastRound)) {
       return Uni.createFrom().item(0);
     }
     lastRound = pressure.now();
-    return spills.tenants().map(this::inTurn).chain(this::takeEach);
+    // while the topic comes first, a round is short: a row a tenant
+    int most = pressure.behind() ? ROW_RECORDS : TAKE_RECORDS;
+    return spills.tenants().map(this::inTurn).chain(tenants -> takeEach(tenants, most));
   }
 
   private List<String> inTurn(Collection<String> tenants) {
@@ -95,18 +101,18 @@ public class SpillDrain {
     return turn;
   }
 
-  private Uni<Integer> takeEach(List<String> tenants) {
+  private Uni<Integer> takeEach(List<String> tenants, int most) {
     return Multi.createFrom()
         .iterable(tenants)
         .onItem()
-        .transformToUniAndConcatenate(this::takeOne)
+        .transformToUniAndConcatenate(tenant -> takeOne(tenant, most))
         .collect()
         .with(Collectors.summingInt(taken -> taken ? 1 : 0));
   }
 
-  private Uni<Boolean> takeOne(String tenantId) {
+  private Uni<Boolean> takeOne(String tenantId, int most) {
     return spills
-        .takeOldest(tenantId, TAKE_RECORDS, intake::takeIn)
+        .takeOldest(tenantId, most, intake::takeIn)
         .invoke(
             taken -> {
               last = tenantId;

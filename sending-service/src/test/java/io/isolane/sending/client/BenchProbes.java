@@ -160,6 +160,17 @@ final class BenchProbes {
         prefix + "%");
   }
 
+  /** The service's intake counters: records stored at once and records parked, so far. */
+  static String intakePaths() {
+    String metrics = io.restassured.RestAssured.get("/q/metrics").then().extract().asString();
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("isolane_sending_intake_records_total"))
+        .map(l -> l.replace("isolane_sending_intake_records_total", ""))
+        .sorted()
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   static long count(String where, Object... args) {
     return Long.parseLong(
         TestDatabase.queryString("sending", "SELECT count(*) FROM message WHERE " + where, args));

@@ -50,6 +50,7 @@ class BurstIntakeTest {
     SesTenants.awaitLane(a, 1);
     SesTenants.awaitLane(b, 1);
 
+    double parkedBefore = parkedSoFar();
     try (TopicWatcher<?> deadLetters = ContractKafka.watchRaw("dlq.sending-service")) {
       ContractKafka.publishAll(requests(a, "a-", 0, BURST / 2, Stream.MARKETING));
       publishWithoutRecipients(a, "a-bad");
@@ -82,6 +83,9 @@ class BurstIntakeTest {
         .isEqualTo(BURST);
     assertThat(outOfOrder(a)).as("A's mail queued in the order it was requested").isZero();
     assertThat(BenchProbes.sendsOf(b::equals, "b-")).hasSize(B_MESSAGES);
+    assertThat(parkedSoFar() - parkedBefore)
+        .as("most of A's burst went the parked way")
+        .isGreaterThan(BURST / 2.0);
     BenchProbes.deleteQueued(a); // A sends at 10/s: its 30,000 would load later test classes
   }
 
@@ -131,6 +135,18 @@ class BurstIntakeTest {
     byte[] noRecipients = json.replaceFirst("\"to\":\\[[^]]*]", "\"to\":[]").getBytes();
     assertThat(noRecipients).isNotEqualTo(valid.value());
     ContractKafka.publishRaw("send.requests", tenant, valid.headers(), noRecipients);
+  }
+
+  /** The service's counter of requests parked rather than stored at once. */
+  private static double parkedSoFar() {
+    return io.restassured.RestAssured.get("/q/metrics")
+        .then()
+        .extract()
+        .asString()
+        .lines()
+        .filter(l -> l.startsWith("isolane_sending_intake_records_total{path=\"parked\"}"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   private static long count(String sql, String tenant) {

@@ -110,6 +110,7 @@ class SendingBenchmark {
         produced,
         (cpuAfter[0] - cpu[0]) / cpuWall,
         (cpuAfter[1] - cpu[1]) / cpuWall);
+    System.out.printf("BENCH intake records so far: %s%n", BenchProbes.intakePaths());
     BenchProbes.printStatementStats();
   }
 
@@ -143,6 +144,7 @@ class SendingBenchmark {
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(200))
         .until(() -> count("tenant_id = ? AND status IN ('ACCEPTED', 'SENT')", a) >= BACKLOG);
+    System.out.printf("BENCH intake records so far: %s%n", BenchProbes.intakePaths());
     System.out.printf(
         "BENCH A's burst: produced in %.1f s, all in the ledger after %.1f s%n",
         seconds(burst, producedAt), seconds(burst, Instant.now()));

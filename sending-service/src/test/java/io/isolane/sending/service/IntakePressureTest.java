@@ -24,6 +24,7 @@ class IntakePressureTest {
     pressure.polled(1_000);
     now.addAndGet(100 * MS);
     assertThat(pressure.drainMayRun(lastRound)).as("just after a full poll").isFalse();
+    assertThat(pressure.behind()).isTrue();
 
     pressure.polled(800);
     for (int i = 0; i < 8; i++) { // full polls keep coming: the last at 900 ms
@@ -44,6 +45,7 @@ class IntakePressureTest {
     pressure.polled(20); // caught up
     now.addAndGet(51 * MS);
 
+    assertThat(pressure.behind()).isFalse();
     assertThat(pressure.drainMayRun(lastRound)).isTrue();
   }
 }

@@ -1,14 +1,10 @@
 package io.isolane.sending.service;
 
-import io.isolane.contracts.EventTypes;
-import io.isolane.contracts.RejectedEventException;
 import io.isolane.contracts.events.EmailEventType;
 import io.isolane.contracts.events.SendRequest;
 import io.isolane.contracts.events.TenantStatus;
-import io.isolane.contracts.kafka.EventCodec;
 import io.isolane.sending.MessageStatus;
 import io.isolane.sending.config.SendingConfig;
-import io.isolane.sending.messaging.DeadLetters;
 import io.isolane.sending.repository.IntakeRepository;
 import io.isolane.sending.repository.IntakeRepository.NewMessage;
 import io.isolane.sending.repository.SpillRepository;
@@ -16,12 +12,10 @@ import io.isolane.sending.repository.SpillRepository.Spill;
 import io.isolane.servicekit.outbox.OutboxRow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,12 +35,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
  */
 @ApplicationScoped
 public class BatchIntake {
-  static final String TOO_OLD =
-      "requested before the ledger's retention (isolane.sending.retention.terminal): it may have"
-          + " been sent already, so it is not stored again";
 
   private final IntakeRepository repository;
-  private final DeadLetters deadLetters;
+  private final RequestDecoding decoding;
   private final LifecycleEvents events;
   private final Lanes scheduling;
   private final SendingConfig config;
@@ -60,7 +51,7 @@ public class BatchIntake {
       SpillRepository spills,
       IntakePressure pressure,
       MeterRegistry metrics,
-      DeadLetters deadLetters,
+      RequestDecoding decoding,
       LifecycleEvents events,
       Lanes scheduling,
       SendingConfig config) {
@@ -69,7 +60,7 @@ public class BatchIntake {
     this.pressure = pressure;
     this.storedAtOnce = metrics.counter("isolane.sending.intake.records", "path", "direct");
     this.parked = metrics.counter("isolane.sending.intake.records", "path", "parked");
-    this.deadLetters = deadLetters;
+    this.decoding = decoding;
     this.events = events;
     this.scheduling = scheduling;
     this.config = config;
@@ -117,10 +108,10 @@ public class BatchIntake {
 
   /** Stores the records' valid requests in one transaction, then dead-letters the rest. */
   private Uni<Void> takeIn(List<ConsumerRecord<String, byte[]>> records) {
-    Decoded decoded = decode(records);
+    RequestDecoding.Decoded decoded = decoding.decode(records);
     Uni<Void> stored =
         decoded.valid().isEmpty() ? Uni.createFrom().voidItem() : store(decoded.valid());
-    return stored.call(() -> all(decoded.rejected()));
+    return stored.call(decoded::deadLetter);
   }
 
   /**
@@ -129,9 +120,9 @@ public class BatchIntake {
    */
   public Uni<Void> takeIn(SqlClient tx, List<ConsumerRecord<String, byte[]>> records) {
     return Uni.createFrom()
-        .item(() -> decode(records))
+        .item(() -> decoding.decode(records))
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // the event loop sends meanwhile
-        .call(decoded -> all(decoded.rejected()))
+        .call(RequestDecoding.Decoded::deadLetter)
         .chain(decoded -> store(tx, decoded.valid()));
   }
 
@@ -141,34 +132,6 @@ public class BatchIntake {
         .map(lanes -> classifyAll(requests, lanes))
         .chain(messages -> repository.store(tx, messages, this::announcements))
         .replaceWithVoid();
-  }
-
-  private Decoded decode(List<ConsumerRecord<String, byte[]>> records) {
-    List<SendRequest> valid = new ArrayList<>();
-    List<Uni<Void>> rejected = new ArrayList<>();
-    Instant retained = Instant.now().minus(config.retention().terminal());
-    for (ConsumerRecord<String, byte[]> record : records) {
-      try {
-        SendRequest request = EventCodec.decode(EventTypes.SEND_REQUEST, record).data();
-        if (requested(request, record).isBefore(retained)) {
-          // the ledger no longer remembers that far back: it may have been sent and purged
-          rejected.add(deadLetters.reject(record, TOO_OLD));
-        } else {
-          valid.add(request);
-        }
-      } catch (RejectedEventException e) {
-        rejected.add(deadLetters.reject(record, e.getMessage()));
-      }
-    }
-    return new Decoded(valid, rejected);
-  }
-
-  private record Decoded(List<SendRequest> valid, List<Uni<Void>> rejected) {}
-
-  private static Instant requested(SendRequest request, ConsumerRecord<String, byte[]> record) {
-    return request.requestedAt() != null
-        ? request.requestedAt()
-        : Instant.ofEpochMilli(record.timestamp());
   }
 
   private Uni<Void> store(List<SendRequest> requests) {
@@ -215,17 +178,5 @@ public class BatchIntake {
       }
     }
     return rows;
-  }
-
-  private static Uni<Void> all(List<Uni<Void>> unis) {
-    return unis.isEmpty()
-        ? Uni.createFrom().voidItem()
-        : Multi.createFrom()
-            .iterable(unis)
-            .onItem()
-            .transformToUniAndConcatenate(u -> u)
-            .collect()
-            .last()
-            .replaceWithVoid();
   }
 }

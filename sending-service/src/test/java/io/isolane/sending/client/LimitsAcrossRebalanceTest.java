@@ -1,27 +1,19 @@
 package io.isolane.sending.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.isolane.contracts.ContractJson;
 import io.isolane.contracts.events.Stream;
 import io.isolane.sending.SendingTestResources;
 import io.isolane.testkit.ContractKafka;
-import io.isolane.testkit.KafkaBroker;
 import io.isolane.testkit.SampleEvents;
 import io.isolane.testkit.SesSimulatorResource;
 import io.isolane.testkit.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,27 +89,7 @@ class LimitsAcrossRebalanceTest {
 
   /** Joins the service's send.requests group until partitions are shared, then leaves it. */
   private static void rebalance() {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            KafkaBroker.bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "sending-service.send-requests",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-            1);
-    try (KafkaConsumer<String, byte[]> member =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      member.subscribe(List.of("send.requests"));
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () -> {
-                member.poll(Duration.ofMillis(200));
-                return !member.assignment().isEmpty();
-              });
-    }
+    GroupMember.join().close();
   }
 
   private static String json(Object value) {

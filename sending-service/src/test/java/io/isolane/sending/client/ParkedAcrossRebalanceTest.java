@@ -8,7 +8,6 @@ import io.isolane.contracts.kafka.EventCodec;
 import io.isolane.contracts.kafka.TenantPartitioner;
 import io.isolane.sending.SendingTestResources;
 import io.isolane.sending.repository.SpilledRecords;
-import io.isolane.testkit.KafkaBroker;
 import io.isolane.testkit.SampleEvents;
 import io.isolane.testkit.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -16,16 +15,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +36,7 @@ class ParkedAcrossRebalanceTest {
   @Test
   void parkedRecordsAreTakenInByTheOwnerOfTheirPartitionOnly() {
     String tenant;
-    try (KafkaConsumer<String, byte[]> member = joinGroup()) {
+    try (KafkaConsumer<String, byte[]> member = GroupMember.join()) {
       int partitions = member.partitionsFor("send.requests").size();
       List<Integer> theirs = member.assignment().stream().map(TopicPartition::partition).toList();
       tenant = tenantOn(theirs, partitions);
@@ -72,31 +67,6 @@ class ParkedAcrossRebalanceTest {
       tenant = SampleEvents.newTenantId();
     } while (!partitions.contains(TenantPartitioner.forTenant(tenant, total)));
     return tenant;
-  }
-
-  /** A consumer in the service's send.requests group, holding some of its partitions. */
-  private static KafkaConsumer<String, byte[]> joinGroup() {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            KafkaBroker.bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "sending-service.send-requests",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-            1);
-    KafkaConsumer<String, byte[]> member =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    member.subscribe(List.of("send.requests"));
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              member.poll(Duration.ofMillis(200));
-              return !member.assignment().isEmpty();
-            });
-    return member;
   }
 
   /** One parked row of the tenant's requests, packed as intake parks them. */

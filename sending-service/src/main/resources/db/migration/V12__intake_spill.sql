@@ -1,6 +1,6 @@
--- A tenant's burst on send.requests, parked as it came off the topic: one row per tenant and poll,
--- its records packed as they were (key, headers, value), so the consumer reads past a burst at the
--- cost of one small INSERT per poll and other tenants' records behind it are taken in at once.
+-- A tenant's burst on send.requests, parked as it came off the topic: rows of up to 200 records of
+-- one tenant, packed as they were (key, headers, value), so the consumer reads past a burst at the
+-- cost of one batched INSERT per poll and other tenants' records behind it are taken in at once.
 -- The spill drain takes rows in per tenant, oldest first, round robin over tenants.
 CREATE TABLE intake_spill (
     id           BIGSERIAL PRIMARY KEY,

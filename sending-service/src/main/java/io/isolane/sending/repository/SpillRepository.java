@@ -16,9 +16,9 @@ import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Bursts parked as they came off send.requests (table intake_spill), one row per tenant and poll. A
- * row is taken in and deleted in one transaction, so a crash repeats it at most, and taking it in
- * again is a no-op (the ledger's natural key).
+ * Bursts parked as they came off send.requests (table intake_spill), rows of up to 200 records of
+ * one tenant. Rows are taken in and deleted in one transaction, so a crash repeats them at most,
+ * and taking them in again is a no-op (the ledger's natural key).
  */
 @ApplicationScoped
 public class SpillRepository {
@@ -36,7 +36,7 @@ public class SpillRepository {
   private static final String DELETE = "DELETE FROM intake_spill WHERE id = ANY($1::bigint[])";
 
   /**
-   * A tenant's records of one poll, to be parked.
+   * A run of one tenant's records from one poll, to be parked as one row.
    *
    * @param tenantId the records' key
    * @param records the records, in their order on the partition

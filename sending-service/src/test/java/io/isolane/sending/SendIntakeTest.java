@@ -128,6 +128,47 @@ class SendIntakeTest {
   }
 
   @Test
+  void ledgerKeepsTheBodyAsItArrivedAndReadableJsonInAnyEncodingJsonAllows() {
+    String tenant = SampleEvents.newTenantId();
+    ContractKafka.publish(SampleEvents.tenantState(tenant, TenantStatus.ACTIVE, 1));
+    awaitLane(tenant, "ACTIVE");
+    ProducerRecord<String, byte[]> plain =
+        EventCodec.toRecord(SampleEvents.sendRequest(tenant, "utf8"));
+    String body = new String(plain.value(), StandardCharsets.UTF_8);
+    ProducerRecord<String, byte[]> utf16 =
+        EventCodec.toRecord(SampleEvents.sendRequest(tenant, "utf16"));
+    ProducerRecord<String, byte[]> bom =
+        EventCodec.toRecord(SampleEvents.sendRequest(tenant, "bom"));
+
+    ContractKafka.publishRaw("send.requests", tenant, plain.headers(), plain.value());
+    ContractKafka.publishRaw(
+        "send.requests",
+        tenant,
+        utf16.headers(),
+        new String(utf16.value(), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16BE));
+    ContractKafka.publishRaw(
+        "send.requests",
+        tenant,
+        bom.headers(),
+        ("\uFEFF" + new String(bom.value(), StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.UTF_8));
+
+    for (String id : new String[] {"utf8", "utf16", "bom"}) {
+      awaitEvent(tenant, id, EmailEventType.ACCEPTED);
+      assertThat(storedRequest(tenant, id, "request::jsonb->>'messageId'")).isEqualTo(id);
+    }
+    assertThat(storedRequest(tenant, "utf8", "request")).isEqualTo(body);
+  }
+
+  private static String storedRequest(String tenant, String messageId, String column) {
+    return TestDatabase.queryString(
+        "sending",
+        "SELECT " + column + " FROM message WHERE tenant_id = ? AND message_id = ?",
+        tenant,
+        messageId);
+  }
+
+  @Test
   void invalidCommandGoesToTheDeadLetterTopicWithTheReason() {
     String tenant = SampleEvents.newTenantId();
     ProducerRecord<String, byte[]> valid =

@@ -1,6 +1,5 @@
 package io.isolane.sending.repository;
 
-import io.isolane.contracts.ContractJson;
 import io.isolane.contracts.events.SendRequest;
 import io.isolane.contracts.events.Stream;
 import io.isolane.contracts.events.TenantStatus;
@@ -9,11 +8,14 @@ import io.isolane.sending.MessageStatus;
 import io.isolane.servicekit.outbox.OutboxRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,10 +45,24 @@ public class IntakeRepository {
    * A request as it is stored.
    *
    * @param request the request
+   * @param json the request's contract JSON, as it arrived
    * @param status ACCEPTED, AWAITING_TENANT or FAILED
    * @param reason why it failed, or null
    */
-  public record NewMessage(SendRequest request, MessageStatus status, String reason) {}
+  public record NewMessage(SendRequest request, String json, MessageStatus status, String reason) {}
+
+  /**
+   * Requests ready to store: the statement's columns and each request's event (null for none),
+   * built ahead so that the CPU work can run off the event loop.
+   */
+  public record Prepared(List<NewMessage> messages, Tuple columns, List<OutboxRow> events) {}
+
+  /** The messages' columns and events, {@code event} giving each message's event or null. */
+  public static Prepared prepare(List<NewMessage> messages, Function<NewMessage, OutboxRow> event) {
+    List<OutboxRow> events = new ArrayList<>(messages.size());
+    messages.forEach(m -> events.add(event.apply(m)));
+    return new Prepared(messages, columns(messages), events);
+  }
 
   private final Pool pool;
 
@@ -73,23 +89,36 @@ public class IntakeRepository {
   }
 
   /** Stores the messages not seen before and, in the same transaction, their events. */
-  public Uni<List<NewMessage>> store(
-      List<NewMessage> messages, Function<List<NewMessage>, List<OutboxRow>> events) {
-    return pool.withTransaction(tx -> store(tx, messages, events));
+  public Uni<List<NewMessage>> store(Prepared batch) {
+    return pool.withTransaction(tx -> store(tx, batch));
   }
 
-  /** As {@link #store(List, Function)}, within the caller's transaction {@code tx}. */
-  public Uni<List<NewMessage>> store(
-      SqlClient tx, List<NewMessage> messages, Function<List<NewMessage>, List<OutboxRow>> events) {
+  /** As {@link #store(Prepared)}, within the caller's transaction {@code tx}. */
+  public Uni<List<NewMessage>> store(SqlClient tx, Prepared batch) {
+    List<OutboxRow> events = new ArrayList<>();
     return tx.preparedQuery(STORE)
-        .execute(columns(messages))
-        .map(
-            rows -> {
-              Set<String> stored = new HashSet<>();
-              rows.forEach(r -> stored.add(r.getString(0) + "/" + r.getString(1)));
-              return messages.stream().filter(m -> stored.remove(key(m.request()))).toList();
-            })
-        .call(stored -> Ledger.outbox(tx, events.apply(stored)));
+        .execute(batch.columns())
+        .map(rows -> firstSeen(batch, rows, events))
+        .call(() -> Ledger.outbox(tx, events));
+  }
+
+  /**
+   * The messages the statement stored (a redelivered one is not), their events into {@code out}.
+   */
+  private static List<NewMessage> firstSeen(Prepared batch, RowSet<Row> rows, List<OutboxRow> out) {
+    Set<String> stored = new HashSet<>();
+    rows.forEach(r -> stored.add(r.getString(0) + "/" + r.getString(1)));
+    List<NewMessage> first = new ArrayList<>();
+    for (int i = 0; i < batch.messages().size(); i++) {
+      NewMessage m = batch.messages().get(i);
+      if (stored.remove(key(m.request()))) {
+        first.add(m);
+        if (batch.events().get(i) != null) {
+          out.add(batch.events().get(i));
+        }
+      }
+    }
+    return first;
   }
 
   private static String key(SendRequest r) {
@@ -116,19 +145,11 @@ public class IntakeRepository {
       priority[i] = (short) (r.stream() == Stream.TRANSACTIONAL ? 0 : 1);
       notBefore[i] = r.notBefore() == null ? null : r.notBefore().atOffset(ZoneOffset.UTC);
       expires[i] = r.expiresAt() == null ? null : r.expiresAt().atOffset(ZoneOffset.UTC);
-      request[i] = json(r);
+      request[i] = m.json();
     }
     return Tuple.from(
         java.util.Arrays.<Object>asList(
             tenant, id, mailbox, domain, stream, status, reason, priority, notBefore, expires,
             request));
-  }
-
-  private static String json(SendRequest r) {
-    try {
-      return ContractJson.mapper().writeValueAsString(r);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a send request always serialises", e);
-    }
   }
 }

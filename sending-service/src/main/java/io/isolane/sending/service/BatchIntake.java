@@ -1,17 +1,19 @@
 package io.isolane.sending.service;
 
 import io.isolane.contracts.events.EmailEventType;
-import io.isolane.contracts.events.SendRequest;
 import io.isolane.contracts.events.TenantStatus;
 import io.isolane.sending.MessageStatus;
 import io.isolane.sending.config.SendingConfig;
 import io.isolane.sending.repository.IntakeRepository;
 import io.isolane.sending.repository.IntakeRepository.NewMessage;
+import io.isolane.sending.repository.IntakeRepository.Prepared;
 import io.isolane.sending.repository.SpillRepository;
 import io.isolane.sending.repository.SpillRepository.Spill;
+import io.isolane.sending.service.RequestDecoding.Arrived;
 import io.isolane.servicekit.outbox.OutboxRow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 
@@ -45,6 +48,7 @@ public class BatchIntake {
   private final IntakePressure pressure;
   private final Counter storedAtOnce;
   private final Counter parked;
+  private final Timer pollTime;
 
   public BatchIntake(
       IntakeRepository repository,
@@ -60,6 +64,7 @@ public class BatchIntake {
     this.pressure = pressure;
     this.storedAtOnce = metrics.counter("isolane.sending.intake.records", "path", "direct");
     this.parked = metrics.counter("isolane.sending.intake.records", "path", "parked");
+    this.pollTime = metrics.timer("isolane.sending.intake.poll");
     this.decoding = decoding;
     this.events = events;
     this.scheduling = scheduling;
@@ -73,11 +78,15 @@ public class BatchIntake {
    */
   public Uni<Void> intake(ConsumerRecords<String, byte[]> records) {
     pressure.polled(records.count());
+    long start = System.nanoTime();
     Map<String, List<ConsumerRecord<String, byte[]>>> byTenant = new LinkedHashMap<>();
     records.forEach(r -> byTenant.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
     Set<String> keys = new HashSet<>(byTenant.keySet());
     keys.remove(null);
-    return spills.pending(keys).chain(pending -> split(byTenant, pending));
+    return spills
+        .pending(keys)
+        .chain(pending -> split(byTenant, pending))
+        .invoke(() -> pollTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
   }
 
   private Uni<Void> split(
@@ -108,10 +117,16 @@ public class BatchIntake {
 
   /** Stores the records' valid requests in one transaction, then dead-letters the rest. */
   private Uni<Void> takeIn(List<ConsumerRecord<String, byte[]>> records) {
-    RequestDecoding.Decoded decoded = decoding.decode(records);
-    Uni<Void> stored =
-        decoded.valid().isEmpty() ? Uni.createFrom().voidItem() : store(decoded.valid());
-    return stored.call(decoded::deadLetter);
+    if (records.isEmpty()) {
+      return Uni.createFrom().voidItem(); // the whole poll parked: no hop to a worker
+    }
+    return Uni.createFrom()
+        .item(() -> decoding.decode(records))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .chain(
+            d ->
+                (d.valid().isEmpty() ? Uni.createFrom().voidItem() : store(d.valid()))
+                    .call(d::deadLetter));
   }
 
   /**
@@ -126,57 +141,63 @@ public class BatchIntake {
         .chain(decoded -> store(tx, decoded.valid()));
   }
 
-  private Uni<Void> store(SqlClient tx, List<SendRequest> requests) {
+  private Uni<Void> store(SqlClient tx, List<Arrived> requests) {
     return repository
         .lanes(tx, tenants(requests))
-        .map(lanes -> classifyAll(requests, lanes))
-        .chain(messages -> repository.store(tx, messages, this::announcements))
+        .emitOn(Infrastructure.getDefaultWorkerPool())
+        .map(lanes -> prepare(requests, lanes))
+        .chain(batch -> repository.store(tx, batch))
         .replaceWithVoid();
   }
 
-  private Uni<Void> store(List<SendRequest> requests) {
+  private Uni<Void> store(List<Arrived> requests) {
     Set<String> tenants = tenants(requests);
     return repository
         .lanes(tenants)
-        .map(lanes -> classifyAll(requests, lanes))
-        .chain(messages -> repository.store(messages, this::announcements))
+        .emitOn(Infrastructure.getDefaultWorkerPool())
+        .map(lanes -> prepare(requests, lanes))
+        .chain(repository::store)
         .invoke(() -> tenants.forEach(scheduling::backlog))
         .replaceWithVoid();
   }
 
-  private static Set<String> tenants(List<SendRequest> requests) {
+  /**
+   * The requests' rows and events: JSON and column building that a thousand requests make long
+   * enough to hold up everything else on an event loop, hence run on a worker.
+   */
+  private Prepared prepare(List<Arrived> requests, Map<String, TenantStatus> lanes) {
+    return IntakeRepository.prepare(
+        requests.stream().map(r -> classify(r, lanes)).toList(), this::announcement);
+  }
+
+  private static Set<String> tenants(List<Arrived> requests) {
     Set<String> tenants = new HashSet<>();
-    requests.forEach(r -> tenants.add(r.tenantId()));
+    requests.forEach(r -> tenants.add(r.request().tenantId()));
     return tenants;
   }
 
-  private static List<NewMessage> classifyAll(
-      List<SendRequest> requests, Map<String, TenantStatus> lanes) {
-    return requests.stream().map(r -> classify(r, lanes)).toList();
-  }
-
-  private static NewMessage classify(SendRequest r, Map<String, TenantStatus> lanes) {
-    TenantStatus status = lanes.get(r.tenantId());
+  private static NewMessage classify(Arrived a, Map<String, TenantStatus> lanes) {
+    TenantStatus status = lanes.get(a.request().tenantId());
     if (status == null) {
-      return new NewMessage(r, MessageStatus.AWAITING_TENANT, null); // announced once settled
+      // announced once settled
+      return new NewMessage(a.request(), a.json(), MessageStatus.AWAITING_TENANT, null);
     }
     if (status == TenantStatus.DELETING
         || status == TenantStatus.DELETED
         || status == TenantStatus.FAILED) {
-      return new NewMessage(r, MessageStatus.FAILED, "tenant " + status.name().toLowerCase());
+      String reason = "tenant " + status.name().toLowerCase();
+      return new NewMessage(a.request(), a.json(), MessageStatus.FAILED, reason);
     }
-    return new NewMessage(r, MessageStatus.ACCEPTED, null);
+    return new NewMessage(a.request(), a.json(), MessageStatus.ACCEPTED, null);
   }
 
-  private List<OutboxRow> announcements(List<NewMessage> stored) {
-    List<OutboxRow> rows = new ArrayList<>();
-    for (NewMessage m : stored) {
-      if (m.status() == MessageStatus.ACCEPTED) {
-        rows.add(OutboxRow.of(events.of(m.request(), EmailEventType.ACCEPTED, null, null, "")));
-      } else if (m.status() == MessageStatus.FAILED) {
-        rows.add(OutboxRow.of(events.of(m.request(), EmailEventType.FAILED, m.reason(), null, "")));
-      }
-    }
-    return rows;
+  private OutboxRow announcement(NewMessage m) {
+    return switch (m.status()) {
+      case ACCEPTED ->
+          OutboxRow.of(events.of(m.request(), EmailEventType.ACCEPTED, null, null, ""));
+      case FAILED ->
+          OutboxRow.of(events.of(m.request(), EmailEventType.FAILED, m.reason(), null, ""));
+      default -> null;
+    };
   }
 }

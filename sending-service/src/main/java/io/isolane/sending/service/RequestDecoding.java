@@ -1,5 +1,7 @@
 package io.isolane.sending.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.isolane.contracts.ContractJson;
 import io.isolane.contracts.EventTypes;
 import io.isolane.contracts.RejectedEventException;
 import io.isolane.contracts.events.SendRequest;
@@ -9,6 +11,7 @@ import io.isolane.sending.messaging.DeadLetters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +36,13 @@ public class RequestDecoding {
     this.config = config;
   }
 
+  /** A valid request and its contract JSON as it arrived, which the ledger stores as it is. */
+  record Arrived(SendRequest request, String json) {}
+
   /**
    * Records read: the valid requests, and the rejected records' dead letters, sent on subscription.
    */
-  record Decoded(List<SendRequest> valid, List<Uni<Void>> rejected) {
+  record Decoded(List<Arrived> valid, List<Uni<Void>> rejected) {
     /** Dead-letters the rejected records, one after another; completes once the broker has all. */
     Uni<Void> deadLetter() {
       return rejected.isEmpty()
@@ -52,7 +58,7 @@ public class RequestDecoding {
   }
 
   Decoded decode(List<ConsumerRecord<String, byte[]>> records) {
-    List<SendRequest> valid = new ArrayList<>();
+    List<Arrived> valid = new ArrayList<>();
     List<Uni<Void>> rejected = new ArrayList<>();
     Instant retained = Instant.now().minus(config.retention().terminal());
     for (ConsumerRecord<String, byte[]> record : records) {
@@ -61,13 +67,36 @@ public class RequestDecoding {
         if (requested(request, record).isBefore(retained)) {
           rejected.add(deadLetters.reject(record, TOO_OLD));
         } else {
-          valid.add(request);
+          valid.add(new Arrived(request, json(request, record.value())));
         }
       } catch (RejectedEventException e) {
         rejected.add(deadLetters.reject(record, e.getMessage()));
       }
     }
     return new Decoded(valid, rejected);
+  }
+
+  /**
+   * The body as text when it is UTF-8 JSON, without a byte order mark; a body in another encoding
+   * (JSON also allows UTF-16 and UTF-32, which have zero bytes in every ASCII character) is written
+   * anew.
+   */
+  private static String json(SendRequest request, byte[] value) {
+    for (byte b : value) {
+      if (b == 0) {
+        return rewritten(request);
+      }
+    }
+    String json = new String(value, StandardCharsets.UTF_8);
+    return json.startsWith("\uFEFF") ? json.substring(1) : json;
+  }
+
+  private static String rewritten(SendRequest request) {
+    try {
+      return ContractJson.mapper().writeValueAsString(request);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a send request always serialises", e);
+    }
   }
 
   private static Instant requested(SendRequest request, ConsumerRecord<String, byte[]> record) {

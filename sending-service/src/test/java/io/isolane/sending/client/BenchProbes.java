@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -158,6 +159,60 @@ final class BenchProbes {
             + " WHERE tenant_id = ? AND message_id LIKE ?) x",
         tenant,
         prefix + "%");
+  }
+
+  /**
+   * The tenant's eight slowest messages whose id starts with {@code prefix} (by the ledger's record
+   * of the send), each as "produced at (s since {@code from}): to the ledger + waiting there until
+   * claimed + claim to the recorded send" in ms: where the time of the slow ones went.
+   */
+  static String slowest(String tenant, String prefix, Instant from) {
+    return TestDatabase.queryString(
+        "sending",
+        "SELECT string_agg(format('%ss: %s+%s+%s', round(extract(epoch FROM r - ?::timestamptz),"
+            + " 1), "
+            + ms("received_at - r")
+            + ", "
+            + ms("c - received_at")
+            + ", "
+            + ms("updated_at - c")
+            + "), ', ' ORDER BY"
+            + " updated_at - r DESC) FROM (SELECT received_at, updated_at, r, (SELECT"
+            + " min(changed_at) FROM message_history h WHERE h.tenant_id = m.tenant_id AND"
+            + " h.message_id = m.message_id AND h.status = 'SENDING') AS c FROM message m, LATERAL"
+            + " (SELECT (request::jsonb->>'requestedAt')::timestamptz AS r) x WHERE tenant_id = ?"
+            + " AND message_id LIKE ? ORDER BY updated_at - r DESC LIMIT 8) y",
+        java.sql.Timestamp.from(from),
+        tenant,
+        prefix + "%");
+  }
+
+  private static String ms(String interval) {
+    return "round(extract(epoch FROM " + interval + ") * 1000)";
+  }
+
+  /**
+   * The service's intake poll timer so far: polls, and the mean and max (over the last minutes) of
+   * the time a poll took to be stored or parked.
+   */
+  static String intakePolls() {
+    String metrics = io.restassured.RestAssured.get("/q/metrics").then().extract().asString();
+    String prefix = "isolane_sending_intake_poll_seconds";
+    Map<String, Double> values = new java.util.HashMap<>();
+    metrics
+        .lines()
+        .filter(l -> l.startsWith(prefix))
+        .forEach(
+            l ->
+                values.put(
+                    l.substring(prefix.length()).split("[{ ]")[0],
+                    Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))));
+    double count = values.getOrDefault("_count", 0.0);
+    return String.format(
+        "%,.0f polls, mean %.0f ms, max %.0f ms",
+        count,
+        count == 0 ? 0 : values.get("_sum") / count * 1000,
+        values.getOrDefault("_max", 0.0) * 1000);
   }
 
   /** The service's intake counters: records stored at once and records parked, so far. */

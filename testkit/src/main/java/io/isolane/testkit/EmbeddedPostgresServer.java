@@ -23,6 +23,9 @@ final class EmbeddedPostgresServer {
   /** System property that loads pg_stat_statements into the server. */
   static final String STATEMENT_STATS = "isolane.pg.statement-stats";
 
+  /** System property that logs lock waits over 50 ms, every autovacuum run and checkpoints. */
+  static final String LOG_WAITS = "isolane.pg.log-waits";
+
   private static volatile Path lastDataDirectory;
 
   private EmbeddedPostgresServer() {}
@@ -43,6 +46,13 @@ final class EmbeddedPostgresServer {
       if (Boolean.getBoolean(STATEMENT_STATS)) {
         // for profiling a benchmark: CREATE EXTENSION pg_stat_statements, then read the view
         builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+      }
+      if (Boolean.getBoolean(LOG_WAITS)) {
+        // for finding a benchmark's stalls in the database's log
+        builder.setServerConfig("log_lock_waits", "on");
+        builder.setServerConfig("deadlock_timeout", "50ms");
+        builder.setServerConfig("log_autovacuum_min_duration", "0");
+        builder.setServerConfig("log_checkpoints", "on");
       }
       EmbeddedPostgres pg = builder.start();
       startReaper(dataDir);

@@ -9,6 +9,7 @@ import io.isolane.contracts.ContractEvent;
 import io.isolane.contracts.events.SendRequest;
 import io.isolane.contracts.events.Stream;
 import io.isolane.contracts.events.TenantStatus;
+import io.isolane.contracts.kafka.EventCodec;
 import io.isolane.sending.SendingTestResources;
 import io.isolane.sending.client.BenchProbes.Latency;
 import io.isolane.sessimulator.state.SendRecord;
@@ -30,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -130,12 +132,15 @@ class SendingBenchmark {
     warmUpBurstPath();
 
     report("B alone", runB(b, "alone", B_SECONDS, SERVICE, Duration.ofSeconds(30)));
-    List<ContractEvent<SendRequest>> backlog = requests(a, "a-", BACKLOG);
+    // encoded beforehand: A's client is another machine's work, not this one's while B is measured
+    List<ProducerRecord<String, byte[]>> backlog =
+        requests(a, "a-", BACKLOG).stream().map(EventCodec::toRecord).toList();
     Instant burst = Instant.now();
+    System.out.printf("BENCH A's burst begins at %s%n", burst);
     CompletableFuture<Instant> produced =
         CompletableFuture.supplyAsync(
             () -> {
-              ContractKafka.publishAll(backlog);
+              ContractKafka.publishRecords(backlog);
               return Instant.now();
             });
     report(

@@ -15,7 +15,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2AsyncClient;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
@@ -36,8 +36,7 @@ public class SesSender {
         SesV2AsyncClient.builder()
             .region(Region.of(aws.region()))
             .credentialsProvider(credentials(aws))
-            .httpClientBuilder(
-                NettyNioAsyncHttpClient.builder().maxConcurrency(aws.maxConcurrency()))
+            .httpClientBuilder(AwsCrtAsyncHttpClient.builder().maxConcurrency(aws.maxConcurrency()))
             .overrideConfiguration(
                 c -> c.retryStrategy(r -> r.maxAttempts(1)).apiCallTimeout(aws.sendTimeout()));
     aws.endpointOverride().ifPresent(builder::endpointOverride);

@@ -19,6 +19,13 @@ public interface OutboxConfig {
   @WithDefault("2s")
   Duration startDelay();
 
+  /**
+   * Longest wait for Kafka to acknowledge a batch; the run then fails and the batch is published
+   * again by a later one.
+   */
+  @WithDefault("60s")
+  Duration sendTimeout();
+
   /** How often the relay looks for unpublished events. */
   @WithDefault("1s")
   Duration pollInterval();

@@ -3,6 +3,7 @@ package io.isolane.servicekit.outbox;
 import io.isolane.contracts.UnpublishableEventException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,6 +25,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+  /** Most events unacknowledged at once: under the emitters' default buffer of 128. */
+  static final int IN_FLIGHT = 100;
 
   // resolved per run: the sink's emitters cannot be connected before reactive messaging is wired,
   // which on a busy machine may be after the first run; that run then fails and is retried
@@ -103,12 +107,23 @@ public class OutboxRelay {
   }
 
   /**
-   * Hands every row to the producer in order without waiting in between (the producer keeps that
-   * order per partition), then waits for all acknowledgements: one round trip per batch.
+   * Hands the rows to the producer in order (the producer keeps that order per partition), up to
+   * {@link #IN_FLIGHT} unacknowledged at a time, and completes once all are acknowledged. The bound
+   * keeps a batch within an emitter's buffer whatever the Kafka sink asks for at that moment: a
+   * full buffer fails the emitter for good, and with it every later send of the service.
    */
-  private static Uni<Void> sendAll(OutboxSink target, List<OutboxEvent> rows) {
-    List<Uni<Void>> sends = rows.stream().map(row -> publish(target, row)).toList();
-    return Uni.join().all(sends).andFailFast().replaceWithVoid();
+  private Uni<Void> sendAll(OutboxSink target, List<OutboxEvent> rows) {
+    return Multi.createFrom()
+        .iterable(rows)
+        .onItem()
+        .transformToUni(row -> publish(target, row))
+        .merge(IN_FLIGHT)
+        .collect()
+        .last()
+        .ifNoItem()
+        .after(config.sendTimeout())
+        .fail()
+        .replaceWithVoid();
   }
 
   /**

@@ -3,6 +3,8 @@ package io.isolane.sending.service;
 import io.isolane.sending.config.SendingConfig;
 import io.isolane.sending.messaging.OwnedPartitions;
 import io.isolane.sending.repository.SpillRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -13,6 +15,8 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -32,6 +36,8 @@ public class SpillDrain {
   // a tenant's turn: about a poll's worth, so one transaction stays as large as intake's own
   private static final int TAKE_RECORDS = 1000;
 
+  private static final long WARN_EVERY_NANOS = 60_000_000_000L;
+
   private final SpillRepository spills;
   private final BatchIntake intake;
   private final Lanes lanes;
@@ -39,6 +45,8 @@ public class SpillDrain {
   private final IntakePressure pressure;
   private final SendingConfig config;
   private final Rounds rounds = new Rounds();
+  private final Counter failures;
+  private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
   // the tenant served last, so the next round starts after it
   private String last = "";
   private long lastRound;
@@ -49,6 +57,7 @@ public class SpillDrain {
       Lanes lanes,
       OwnedPartitions owned,
       IntakePressure pressure,
+      MeterRegistry metrics,
       SendingConfig config) {
     this.spills = spills;
     this.intake = intake;
@@ -57,6 +66,7 @@ public class SpillDrain {
     this.pressure = pressure;
     this.lastRound = pressure.now();
     this.config = config;
+    this.failures = metrics.counter("isolane.sending.intake.drain.failures");
   }
 
   void start(@Observes StartupEvent startup, Vertx vertx) {
@@ -116,13 +126,28 @@ public class SpillDrain {
         .invoke(
             taken -> {
               last = tenantId;
+              lastWarned.remove(tenantId);
               if (taken) {
                 lanes.backlog(tenantId);
               }
             })
         .onFailure()
-        .invoke(e -> LOG.warnf("parked records of %s not taken in yet: %s", tenantId, e))
+        .invoke(e -> failed(tenantId, e))
         .onFailure()
         .recoverWithItem(false); // one tenant's failing row never holds the others
+  }
+
+  /**
+   * Counts a failed turn; logs it once a minute per tenant at most, as a row that cannot be read
+   * fails again every round.
+   */
+  private void failed(String tenantId, Throwable e) {
+    failures.increment();
+    long now = pressure.now();
+    Long warned = lastWarned.get(tenantId);
+    if (warned == null || now - warned >= WARN_EVERY_NANOS) {
+      lastWarned.put(tenantId, now);
+      LOG.warnf("parked records of %s not taken in yet (retried every round): %s", tenantId, e);
+    }
   }
 }

@@ -119,6 +119,41 @@ class BurstIntakeTest {
     assertThat(mostArriving.get()).as("seen parked while it arrived").isPositive();
   }
 
+  @Test
+  void aParkedRowThatCannotBeReadHoldsOnlyItsOwnTenant() {
+    // sorts ahead of every generated tenant id, so each drain round comes to it first
+    String broken = "0-unreadable-" + SampleEvents.newTenantId();
+    String y = SampleEvents.newTenantId();
+    SesTenants.provision(y, 10, 10_000_000);
+    SesTenants.awaitLane(y, 1);
+    double failuresBefore = metric("isolane_sending_intake_drain_failures_total");
+    double parkedBefore = parkedSoFar();
+    TestDatabase.queryString(
+        "sending",
+        "INSERT INTO intake_spill (tenant_id, record_count, records) VALUES (?, 1,"
+            + " '\\x00ff'::bytea) RETURNING id",
+        broken);
+
+    int burst = 10_000;
+    ContractKafka.publishAll(requests(y, "y-", 0, burst, Stream.MARKETING));
+
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> count("SELECT count(*) FROM message WHERE tenant_id = ?", y) >= burst);
+    assertThat(parkedSoFar() - parkedBefore).as("Y's burst went the parked way").isPositive();
+    assertThat(count("SELECT count(*) FROM intake_spill WHERE tenant_id = ?", y)).isZero();
+    assertThat(count("SELECT count(*) FROM intake_spill WHERE tenant_id = ?", broken))
+        .as("the unreadable row is kept for an operator, not dropped")
+        .isEqualTo(1);
+    assertThat(metric("isolane_sending_intake_drain_failures_total") - failuresBefore)
+        .as("each failed turn is counted")
+        .isPositive();
+    TestDatabase.queryString(
+        "sending", "DELETE FROM intake_spill WHERE tenant_id = ? RETURNING id", broken);
+    BenchProbes.deleteQueued(y);
+  }
+
   private static List<ContractEvent<SendRequest>> requests(
       String tenant, String prefix, int from, int to, Stream stream) {
     List<ContractEvent<SendRequest>> out = new ArrayList<>(to - from);
@@ -139,12 +174,17 @@ class BurstIntakeTest {
 
   /** The service's counter of requests parked rather than stored at once. */
   private static double parkedSoFar() {
+    return metric("isolane_sending_intake_records_total{path=\"parked\"}");
+  }
+
+  /** The sum of the service's metric lines that start with {@code name}. */
+  private static double metric(String name) {
     return io.restassured.RestAssured.get("/q/metrics")
         .then()
         .extract()
         .asString()
         .lines()
-        .filter(l -> l.startsWith("isolane_sending_intake_records_total{path=\"parked\"}"))
+        .filter(l -> l.startsWith(name))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
         .sum();
   }

@@ -45,11 +45,11 @@ public class IntakeRepository {
    * A request as it is stored.
    *
    * @param request the request
-   * @param json the request's contract JSON, as it arrived
+   * @param body the request's contract JSON as it arrived, stored as it is when it is UTF-8
    * @param status ACCEPTED, AWAITING_TENANT or FAILED
    * @param reason why it failed, or null
    */
-  public record NewMessage(SendRequest request, String json, MessageStatus status, String reason) {}
+  public record NewMessage(SendRequest request, byte[] body, MessageStatus status, String reason) {}
 
   /**
    * Requests ready to store: the statement's columns and each request's event (null for none),
@@ -145,7 +145,7 @@ public class IntakeRepository {
       priority[i] = (short) (r.stream() == Stream.TRANSACTIONAL ? 0 : 1);
       notBefore[i] = r.notBefore() == null ? null : r.notBefore().atOffset(ZoneOffset.UTC);
       expires[i] = r.expiresAt() == null ? null : r.expiresAt().atOffset(ZoneOffset.UTC);
-      request[i] = m.json();
+      request[i] = StoredJson.asArrived(r, m.body());
     }
     return Tuple.from(
         java.util.Arrays.<Object>asList(

@@ -180,15 +180,15 @@ public class BatchIntake {
     TenantStatus status = lanes.get(a.request().tenantId());
     if (status == null) {
       // announced once settled
-      return new NewMessage(a.request(), a.json(), MessageStatus.AWAITING_TENANT, null);
+      return new NewMessage(a.request(), a.body(), MessageStatus.AWAITING_TENANT, null);
     }
     if (status == TenantStatus.DELETING
         || status == TenantStatus.DELETED
         || status == TenantStatus.FAILED) {
       String reason = "tenant " + status.name().toLowerCase();
-      return new NewMessage(a.request(), a.json(), MessageStatus.FAILED, reason);
+      return new NewMessage(a.request(), a.body(), MessageStatus.FAILED, reason);
     }
-    return new NewMessage(a.request(), a.json(), MessageStatus.ACCEPTED, null);
+    return new NewMessage(a.request(), a.body(), MessageStatus.ACCEPTED, null);
   }
 
   private OutboxRow announcement(NewMessage m) {

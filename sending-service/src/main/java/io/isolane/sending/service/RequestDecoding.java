@@ -1,7 +1,5 @@
 package io.isolane.sending.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.isolane.contracts.ContractJson;
 import io.isolane.contracts.EventTypes;
 import io.isolane.contracts.RejectedEventException;
 import io.isolane.contracts.events.SendRequest;
@@ -11,7 +9,6 @@ import io.isolane.sending.messaging.DeadLetters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +33,8 @@ public class RequestDecoding {
     this.config = config;
   }
 
-  /** A valid request and its contract JSON as it arrived, which the ledger stores as it is. */
-  record Arrived(SendRequest request, String json) {}
+  /** A valid request and its contract JSON as it arrived, which the ledger keeps. */
+  record Arrived(SendRequest request, byte[] body) {}
 
   /**
    * Records read: the valid requests, and the rejected records' dead letters, sent on subscription.
@@ -67,36 +64,13 @@ public class RequestDecoding {
         if (requested(request, record).isBefore(retained)) {
           rejected.add(deadLetters.reject(record, TOO_OLD));
         } else {
-          valid.add(new Arrived(request, json(request, record.value())));
+          valid.add(new Arrived(request, record.value()));
         }
       } catch (RejectedEventException e) {
         rejected.add(deadLetters.reject(record, e.getMessage()));
       }
     }
     return new Decoded(valid, rejected);
-  }
-
-  /**
-   * The body as text when it is UTF-8 JSON, without a byte order mark; a body in another encoding
-   * (JSON also allows UTF-16 and UTF-32, which have zero bytes in every ASCII character) is written
-   * anew.
-   */
-  private static String json(SendRequest request, byte[] value) {
-    for (byte b : value) {
-      if (b == 0) {
-        return rewritten(request);
-      }
-    }
-    String json = new String(value, StandardCharsets.UTF_8);
-    return json.startsWith("\uFEFF") ? json.substring(1) : json;
-  }
-
-  private static String rewritten(SendRequest request) {
-    try {
-      return ContractJson.mapper().writeValueAsString(request);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a send request always serialises", e);
-    }
   }
 
   private static Instant requested(SendRequest request, ConsumerRecord<String, byte[]> record) {

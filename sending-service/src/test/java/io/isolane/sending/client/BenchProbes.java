@@ -196,23 +196,25 @@ final class BenchProbes {
    * the time a poll took to be stored or parked.
    */
   static String intakePolls() {
-    String metrics = io.restassured.RestAssured.get("/q/metrics").then().extract().asString();
-    String prefix = "isolane_sending_intake_poll_seconds";
-    Map<String, Double> values = new java.util.HashMap<>();
-    metrics
-        .lines()
-        .filter(l -> l.startsWith(prefix))
-        .forEach(
-            l ->
-                values.put(
-                    l.substring(prefix.length()).split("[{ ]")[0],
-                    Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))));
-    double count = values.getOrDefault("_count", 0.0);
+    String timer = "isolane_sending_intake_poll_seconds";
+    double count = metric(timer + "_count");
     return String.format(
         "%,.0f polls, mean %.0f ms, max %.0f ms",
         count,
-        count == 0 ? 0 : values.get("_sum") / count * 1000,
-        values.getOrDefault("_max", 0.0) * 1000);
+        count == 0 ? 0 : metric(timer + "_sum") / count * 1000,
+        metric(timer + "_max") * 1000);
+  }
+
+  /** The sum of the service's metric lines (Prometheus format) that start with {@code name}. */
+  static double metric(String name) {
+    return io.restassured.RestAssured.get("/q/metrics")
+        .then()
+        .extract()
+        .asString()
+        .lines()
+        .filter(l -> l.startsWith(name))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   /** The service's intake counters: records stored at once and records parked, so far. */

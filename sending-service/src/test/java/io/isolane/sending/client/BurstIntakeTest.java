@@ -126,7 +126,7 @@ class BurstIntakeTest {
     String y = SampleEvents.newTenantId();
     SesTenants.provision(y, 10, 10_000_000);
     SesTenants.awaitLane(y, 1);
-    double failuresBefore = metric("isolane_sending_intake_drain_failures_total");
+    double failuresBefore = BenchProbes.metric("isolane_sending_intake_drain_failures_total");
     double parkedBefore = parkedSoFar();
     TestDatabase.queryString(
         "sending",
@@ -146,7 +146,7 @@ class BurstIntakeTest {
     assertThat(count("SELECT count(*) FROM intake_spill WHERE tenant_id = ?", broken))
         .as("the unreadable row is kept for an operator, not dropped")
         .isEqualTo(1);
-    assertThat(metric("isolane_sending_intake_drain_failures_total") - failuresBefore)
+    assertThat(BenchProbes.metric("isolane_sending_intake_drain_failures_total") - failuresBefore)
         .as("each failed turn is counted")
         .isPositive();
     TestDatabase.queryString(
@@ -174,19 +174,7 @@ class BurstIntakeTest {
 
   /** The service's counter of requests parked rather than stored at once. */
   private static double parkedSoFar() {
-    return metric("isolane_sending_intake_records_total{path=\"parked\"}");
-  }
-
-  /** The sum of the service's metric lines that start with {@code name}. */
-  private static double metric(String name) {
-    return io.restassured.RestAssured.get("/q/metrics")
-        .then()
-        .extract()
-        .asString()
-        .lines()
-        .filter(l -> l.startsWith(name))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+    return BenchProbes.metric("isolane_sending_intake_records_total{path=\"parked\"}");
   }
 
   private static long count(String sql, String tenant) {

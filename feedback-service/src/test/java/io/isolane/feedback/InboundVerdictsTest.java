@@ -13,6 +13,7 @@ import io.isolane.contracts.kafka.EventCodec;
 import io.isolane.sessimulator.sns.SnsSubscription;
 import io.isolane.sessimulator.sns.SnsTopic;
 import io.isolane.testkit.ContractKafka;
+import io.isolane.testkit.ServiceMetrics;
 import io.isolane.testkit.SesSimulatorResource;
 import io.isolane.testkit.TopicWatcher;
 import io.quarkus.test.common.WithTestResource;
@@ -41,16 +42,13 @@ class InboundVerdictsTest {
   @TestHTTPResource("/sns/ses")
   URL endpoint;
 
-  @TestHTTPResource("/q/metrics")
-  URL metrics;
-
   @Test
   void mailWithAVirusIsDeadLetteredWithTheReasonAndCountedNeverForwarded() {
     ApiTenants t = ApiTenants.provision();
     String ana = "ana@mail." + t.id() + ".example";
     String infected = "virus-" + UUID.randomUUID();
     String clean = "clean-" + UUID.randomUUID();
-    double before = counter(VIRUS_METRIC);
+    double before = ServiceMetrics.sum(VIRUS_METRIC);
 
     try (TopicWatcher<InboundReply> replies = ContractKafka.watch(EventTypes.INBOUND_REPLY);
         var dlq = ContractKafka.watchRaw("dlq.feedback-service")) {
@@ -67,7 +65,9 @@ class InboundVerdictsTest {
       assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo(body);
       assertThat(new String(dead.headers().lastHeader("dead-letter-topic").value()))
           .isEqualTo("sns");
-      await().atMost(Duration.ofSeconds(10)).until(() -> counter(VIRUS_METRIC) == before + 1);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> ServiceMetrics.sum(VIRUS_METRIC) == before + 1);
 
       // a clean mail for the same tenant after it: once it is on inbound.replies, the infected
       // one (same tenant, same partition, earlier) would have been there before it
@@ -188,19 +188,5 @@ class InboundVerdictsTest {
 
   private static String mime(InboundReply reply) {
     return new String(Base64.getDecoder().decode(reply.rawMime()), StandardCharsets.UTF_8);
-  }
-
-  /** A counter's value on /q/metrics (0 before its first increment). */
-  private double counter(String name) {
-    return given()
-        .get(metrics.toString())
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString()
-        .lines()
-        .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
   }
 }

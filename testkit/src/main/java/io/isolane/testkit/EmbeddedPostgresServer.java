@@ -42,14 +42,17 @@ final class EmbeddedPostgresServer {
               .setServerConfig("fsync", "off")
               .setServerConfig("synchronous_commit", "off")
               .setServerConfig("full_page_writes", "off")
-              .setServerConfig("max_connections", "200");
+              .setServerConfig("max_connections", "200")
+              // a test that stalls on the database says so in its log: statements over 5 s,
+              // lock waits over deadlock_timeout (1 s here unless log-waits lowers it)
+              .setServerConfig("log_min_duration_statement", "5s")
+              .setServerConfig("log_lock_waits", "on");
       if (Boolean.getBoolean(STATEMENT_STATS)) {
         // for profiling a benchmark: CREATE EXTENSION pg_stat_statements, then read the view
         builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
       }
       if (Boolean.getBoolean(LOG_WAITS)) {
         // for finding a benchmark's stalls in the database's log
-        builder.setServerConfig("log_lock_waits", "on");
         builder.setServerConfig("deadlock_timeout", "50ms");
         builder.setServerConfig("log_autovacuum_min_duration", "0");
         builder.setServerConfig("log_checkpoints", "on");

@@ -13,6 +13,12 @@ import java.util.Objects;
 public final class TestDatabase {
   private TestDatabase() {}
 
+  /** A connection of its own, for a test that holds a transaction (and its locks) open. */
+  public static Connection connect(String database) throws SQLException {
+    PgServer pg = Postgres.database(database);
+    return DriverManager.getConnection(pg.jdbcUrl(database), pg.user(), pg.password());
+  }
+
   /** The first column of the first row, as a string (null when there is no row). */
   public static String queryString(String database, String sql, Object... params) {
     PgServer pg = Postgres.database(database);

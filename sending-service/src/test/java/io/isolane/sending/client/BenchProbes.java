@@ -11,6 +11,7 @@ import io.isolane.contracts.kafka.TenantPartitioner;
 import io.isolane.sessimulator.state.SendRecord;
 import io.isolane.testkit.KafkaBroker;
 import io.isolane.testkit.SampleEvents;
+import io.isolane.testkit.ServiceMetrics;
 import io.isolane.testkit.SesSimulatorResource;
 import io.isolane.testkit.TestDatabase;
 import java.io.IOException;
@@ -197,24 +198,12 @@ final class BenchProbes {
    */
   static String intakePolls() {
     String timer = "isolane_sending_intake_poll_seconds";
-    double count = metric(timer + "_count");
+    double count = ServiceMetrics.sum(timer + "_count");
     return String.format(
         "%,.0f polls, mean %.0f ms, max %.0f ms",
         count,
-        count == 0 ? 0 : metric(timer + "_sum") / count * 1000,
-        metric(timer + "_max") * 1000);
-  }
-
-  /** The sum of the service's metric lines (Prometheus format) that start with {@code name}. */
-  static double metric(String name) {
-    return io.restassured.RestAssured.get("/q/metrics")
-        .then()
-        .extract()
-        .asString()
-        .lines()
-        .filter(l -> l.startsWith(name))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+        count == 0 ? 0 : ServiceMetrics.sum(timer + "_sum") / count * 1000,
+        ServiceMetrics.sum(timer + "_max") * 1000);
   }
 
   /** The service's intake counters: records stored at once and records parked, so far. */

@@ -13,6 +13,7 @@ import io.isolane.sending.SendingTestResources;
 import io.isolane.sessimulator.state.SendRecord;
 import io.isolane.testkit.ContractKafka;
 import io.isolane.testkit.SampleEvents;
+import io.isolane.testkit.ServiceMetrics;
 import io.isolane.testkit.TestDatabase;
 import io.isolane.testkit.TopicWatcher;
 import io.quarkus.test.common.WithTestResource;
@@ -126,7 +127,7 @@ class BurstIntakeTest {
     String y = SampleEvents.newTenantId();
     SesTenants.provision(y, 10, 10_000_000);
     SesTenants.awaitLane(y, 1);
-    double failuresBefore = BenchProbes.metric("isolane_sending_intake_drain_failures_total");
+    double failuresBefore = ServiceMetrics.sum("isolane_sending_intake_drain_failures_total");
     double parkedBefore = parkedSoFar();
     TestDatabase.queryString(
         "sending",
@@ -146,7 +147,7 @@ class BurstIntakeTest {
     assertThat(count("SELECT count(*) FROM intake_spill WHERE tenant_id = ?", broken))
         .as("the unreadable row is kept for an operator, not dropped")
         .isEqualTo(1);
-    assertThat(BenchProbes.metric("isolane_sending_intake_drain_failures_total") - failuresBefore)
+    assertThat(ServiceMetrics.sum("isolane_sending_intake_drain_failures_total") - failuresBefore)
         .as("each failed turn is counted")
         .isPositive();
     TestDatabase.queryString(
@@ -174,7 +175,7 @@ class BurstIntakeTest {
 
   /** The service's counter of requests parked rather than stored at once. */
   private static double parkedSoFar() {
-    return BenchProbes.metric("isolane_sending_intake_records_total{path=\"parked\"}");
+    return ServiceMetrics.sum("isolane_sending_intake_records_total", "path=\"parked\"");
   }
 
   private static long count(String sql, String tenant) {

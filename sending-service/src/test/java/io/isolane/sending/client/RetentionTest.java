@@ -1,6 +1,5 @@
 package io.isolane.sending.client;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +11,7 @@ import io.isolane.contracts.events.SendRequest;
 import io.isolane.contracts.events.Stream;
 import io.isolane.sending.SendingTestResources;
 import io.isolane.testkit.ContractKafka;
+import io.isolane.testkit.ServiceMetrics;
 import io.isolane.testkit.TestDatabase;
 import io.isolane.testkit.TopicWatcher;
 import io.quarkus.test.common.WithTestResource;
@@ -19,8 +19,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,8 +37,8 @@ class RetentionTest {
   void terminalMessagesPastRetentionGoWithTheirHistoryAndNothingElseDoes() throws Exception {
     ApiTenants.Tenant a = ApiTenants.provision(50, 10_000);
     ApiTenants.Tenant b = ApiTenants.provision(50, 10_000);
-    double purgedBefore = purgedCounter("message");
-    double historyBefore = purgedCounter("message_history");
+    double purgedBefore = purged("message");
+    double historyBefore = purged("message_history");
     // a message the API produced, not stored yet: its submission record is not the ledger's
     TestDatabase.queryString(
         "sending",
@@ -126,8 +124,8 @@ class RetentionTest {
     ApiCalls.get(a.key(), "kept-young").statusCode(200).body("status", equalTo("sent"));
 
     // 13 messages with one history row each, whatever the other tests' traffic
-    assertThat(purgedCounter("message")).isGreaterThanOrEqualTo(purgedBefore + 13);
-    assertThat(purgedCounter("message_history")).isGreaterThanOrEqualTo(historyBefore + 13);
+    assertThat(purged("message")).isGreaterThanOrEqualTo(purgedBefore + 13);
+    assertThat(purged("message_history")).isGreaterThanOrEqualTo(historyBefore + 13);
   }
 
   @Test
@@ -200,15 +198,8 @@ class RetentionTest {
     return ContractJson.mapper().writeValueAsString(dated);
   }
 
-  /** The sweep's counter as Prometheus shows it (0 before its first increment). */
-  private static double purgedCounter(String table) {
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    Matcher m =
-        Pattern.compile(
-                "isolane_sending_retention_purged_total\\{[^}]*table=\""
-                    + table
-                    + "\"[^}]*\\} ([0-9.eE+]+)")
-            .matcher(metrics);
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  /** The sweep's counter of rows purged from {@code table} (0 before its first increment). */
+  private static double purged(String table) {
+    return ServiceMetrics.sum("isolane_sending_retention_purged_total", "table=\"" + table + "\"");
   }
 }

@@ -26,6 +26,13 @@ public interface OutboxConfig {
   @WithDefault("60s")
   Duration sendTimeout();
 
+  /**
+   * How long one step of a relay run (connecting, taking, sending, committing) may last before the
+   * relay warns that nothing is being published.
+   */
+  @WithDefault("30s")
+  Duration stallWarning();
+
   /** How often the relay looks for unpublished events. */
   @WithDefault("1s")
   Duration pollInterval();

@@ -1,6 +1,8 @@
 package io.isolane.servicekit.outbox;
 
 import io.isolane.contracts.UnpublishableEventException;
+import io.isolane.servicekit.outbox.RelayWatch.Step;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -35,13 +37,19 @@ public class OutboxRelay {
   private final OutboxRepository outbox;
   private final OutboxConfig config;
   private final Pool pool;
+  private final RelayWatch watch;
   private final AtomicBoolean running = new AtomicBoolean();
   private Vertx vertx;
   private long timer;
 
   public OutboxRelay(
-      Instance<OutboxSink> sink, OutboxRepository outbox, OutboxConfig config, Pool pool) {
+      Instance<OutboxSink> sink,
+      OutboxRepository outbox,
+      OutboxConfig config,
+      Pool pool,
+      MeterRegistry metrics) {
     this.pool = pool;
+    this.watch = new RelayWatch(metrics);
     this.sink = sink;
     this.outbox = outbox;
     this.config = config;
@@ -67,15 +75,25 @@ public class OutboxRelay {
 
   private void tick() {
     if (!running.compareAndSet(false, true)) {
+      watch.check(config.stallWarning());
       return;
     }
-    relay().subscribe().with(done -> running.set(false), e -> running.set(false));
+    relay().subscribe().with(done -> finished(), e -> finished());
+  }
+
+  private void finished() {
+    watch.enter(Step.IDLE, 0);
+    running.set(false);
   }
 
   Uni<Void> relay() {
     return drain(0)
         .onFailure()
-        .invoke(e -> LOG.warnf(e, "outbox relay run failed; it will retry"))
+        .invoke(
+            e -> {
+              watch.failed();
+              LOG.warnf(e, "outbox relay run failed; it will retry");
+            })
         .onFailure()
         .recoverWithNull()
         .replaceWithVoid();
@@ -83,7 +101,13 @@ public class OutboxRelay {
 
   /** Publishes batch after batch while they come full, up to {@code max-batches-per-run}. */
   private Uni<Integer> drain(int done) {
-    return pool.withTransaction(this::publishBatch)
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              watch.enter(Step.CONNECTING, 0);
+              return pool.withTransaction(this::publishBatch);
+            })
+        .invoke(watch::published)
         .chain(
             n ->
                 n == config.batchSize() && done + 1 < config.maxBatchesPerRun()
@@ -96,7 +120,13 @@ public class OutboxRelay {
    * so the rows stay for the next run. Returns how many rows it published.
    */
   private Uni<Integer> publishBatch(SqlConnection c) {
-    return outbox.takeOldest(c, config.batchSize()).call(this::send).map(List::size);
+    watch.enter(Step.TAKING, 0);
+    return outbox
+        .takeOldest(c, config.batchSize())
+        .invoke(rows -> watch.enter(Step.SENDING, rows.size()))
+        .call(this::send)
+        .invoke(rows -> watch.enter(Step.COMMITTING, rows.size()))
+        .map(List::size);
   }
 
   private Uni<Void> send(List<OutboxEvent> rows) {

@@ -91,9 +91,33 @@ public final class TopicWatcher<T extends TenantEvent> implements AutoCloseable 
                 + " within "
                 + timeout
                 + "; saw "
-                + seen.size());
+                + seen.size()
+                + "; "
+                + offsets());
       }
       consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+    }
+  }
+
+  /**
+   * Where the watcher is against the end of each partition: a watcher that saw nothing while the
+   * ends moved on was not reading; ends that stayed where it is mean nothing was produced.
+   */
+  private String offsets() {
+    try {
+      Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+      StringBuilder out = new StringBuilder("position/end");
+      ends.forEach(
+          (p, end) ->
+              out.append(' ')
+                  .append(p.partition())
+                  .append(':')
+                  .append(consumer.position(p))
+                  .append('/')
+                  .append(end));
+      return out.toString();
+    } catch (RuntimeException e) {
+      return "end offsets unknown: " + e;
     }
   }
 

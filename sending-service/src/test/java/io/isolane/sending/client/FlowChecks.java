@@ -30,8 +30,16 @@ final class FlowChecks {
           Duration.ofSeconds(60));
     } catch (AssertionError e) {
       throw new AssertionError(
-          "no " + type + " for " + messageId + "; ledger " + ledger(tenant), e);
+          "no " + type + " for " + messageId + "; ledger " + ledger(tenant) + "; " + outbox(), e);
     }
+  }
+
+  /** How many events wait in the outbox and since when, for failure messages. */
+  static String outbox() {
+    return TestDatabase.queryString(
+        "sending",
+        "SELECT 'outbox holds ' || count(*) || ' events, oldest from ' || coalesce(min(event_time)"
+            + "::text, '-') || ', now ' || now() FROM outbox_event");
   }
 
   /** Waits until the simulator recorded {@code count} sends of the tenant. */

@@ -135,11 +135,7 @@ class MessageCancelTest {
   }
 
   private ContractEvent<EmailEvent> awaitEvent(String tenant, String id, EmailEventType type) {
-    return events.await(
-        e ->
-            e.data().tenantId().equals(tenant)
-                && e.data().messageId().equals(id)
-                && e.data().type() == type);
+    return FlowChecks.awaitEvent(events, tenant, id, type);
   }
 
   private List<EmailEventType> eventsOf(String tenant, String id) {

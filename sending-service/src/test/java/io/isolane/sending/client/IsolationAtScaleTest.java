@@ -46,6 +46,12 @@ class IsolationAtScaleTest {
   @AfterEach
   void tearDown() {
     SesSimulatorResource.simulator().setSendingQuota(1_000, 10_000_000);
+    // about 200,000 events of A's: the next test's events must not queue behind them
+    Instant start = Instant.now();
+    TestDatabase.awaitValue(
+        "0", Duration.ofMinutes(3), "sending", "SELECT count(*) FROM outbox_event");
+    LOG.infof(
+        "outbox drained %d ms after the test", Duration.between(start, Instant.now()).toMillis());
   }
 
   @Test

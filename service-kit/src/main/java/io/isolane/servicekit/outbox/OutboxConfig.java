@@ -28,7 +28,7 @@ public interface OutboxConfig {
 
   /**
    * How long one step of a relay run (connecting, taking, sending, committing) may last before the
-   * relay warns that nothing is being published.
+   * relay warns, naming the step, that later events wait behind it.
    */
   @WithDefault("30s")
   Duration stallWarning();

@@ -101,12 +101,9 @@ public class OutboxRelay {
 
   /** Publishes batch after batch while they come full, up to {@code max-batches-per-run}. */
   private Uni<Integer> drain(int done) {
-    return Uni.createFrom()
-        .deferred(
-            () -> {
-              watch.enter(Step.CONNECTING, 0);
-              return pool.withTransaction(this::publishBatch);
-            })
+    // built as the previous batch ends (or the run starts) and subscribed at once
+    watch.enter(Step.CONNECTING, 0);
+    return pool.withTransaction(this::publishBatch)
         .invoke(watch::published)
         .chain(
             n ->

@@ -270,6 +270,11 @@ final class BenchProbes {
     return String.format("heap after GC %d MB, RSS %d MB", heap >> 20, rssKb >> 10);
   }
 
+  /** Milliseconds the JIT compilers have spent compiling so far. */
+  static long compileMillis() {
+    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+  }
+
   /** CPU seconds used so far by this JVM and by every PostgreSQL process (from /proc). */
   static double[] cpuSeconds() {
     double jvm = ticks(Path.of("/proc/self/stat"));

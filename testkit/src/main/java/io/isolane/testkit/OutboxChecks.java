@@ -8,6 +8,9 @@ import io.isolane.contracts.ContractJson;
 import io.isolane.contracts.events.TenantEvent;
 import io.isolane.contracts.kafka.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,6 +18,8 @@ import org.apache.kafka.common.header.Header;
 
 /** Checks of the service-kit outbox relay inside a running service, shared by every service. */
 public final class OutboxChecks {
+  private static final String OLDEST = "isolane_outbox_oldest_seconds";
+
   private OutboxChecks() {}
 
   /**
@@ -86,6 +91,45 @@ public final class OutboxChecks {
           "SELECT count(*) FROM outbox_event WHERE event_id LIKE ?",
           prefix + "%");
     }
+  }
+
+  /**
+   * Writes {@code event} into the service's outbox and holds its row locked, which the relay skips
+   * while it publishes everything else. Asserts the gauge {@code isolane.outbox.oldest.seconds}
+   * climbs past 2 s (run the service with a short {@code lag-interval}), then, once the lock is
+   * released, that the event is published and the gauge falls back.
+   */
+  public static <T extends TenantEvent> void anEventHeldFromTheRelayShowsItsAge(
+      String database, ContractEvent<T> event) throws SQLException, InterruptedException {
+    try (TopicWatcher<T> events = ContractKafka.watch(event.type());
+        Connection holder = TestDatabase.connect(database)) {
+      holder.setAutoCommit(false);
+      String held = holdRow(database, holder, event);
+      ServiceMetrics.awaitSum(OLDEST, "over 2 s", s -> s > 2, Duration.ofSeconds(20));
+      holder.rollback();
+      assertThat(events.await(e -> e.id().equals(held)).data()).isEqualTo(event.data());
+      ServiceMetrics.awaitSum(OLDEST, "under 1 s", s -> s < 1, Duration.ofSeconds(20));
+    }
+  }
+
+  /**
+   * Inserts the event (committed) and locks its row in {@code holder}'s transaction. The relay may
+   * publish a row in between; then this tries again under a new event id. Returns the held id.
+   */
+  private static String holdRow(String database, Connection holder, ContractEvent<?> event)
+      throws SQLException {
+    for (int attempt = 1; attempt <= 20; attempt++) {
+      String id = event.id() + "-" + attempt;
+      insert(database, id, event.type().ceType(), event.subject(), json(event.data()));
+      try (PreparedStatement lock =
+          holder.prepareStatement("SELECT seq FROM outbox_event WHERE event_id = ? FOR UPDATE")) {
+        lock.setString(1, id);
+        if (lock.executeQuery().next()) {
+          return id;
+        }
+      }
+    }
+    throw new IllegalStateException("the relay published every row before it could be held");
   }
 
   private static String idOf(ConsumerRecord<String, byte[]> record) {

@@ -2,6 +2,9 @@ package io.isolane.testkit;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
+import java.util.function.DoublePredicate;
+
 /** Reads the service under test's meters from its Prometheus endpoint ({@code /q/metrics}). */
 public final class ServiceMetrics {
   private ServiceMetrics() {}
@@ -27,5 +30,19 @@ public final class ServiceMetrics {
         .filter(l -> l.contains(tag))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
         .sum();
+  }
+
+  /** Polls {@link #sum(String)} until it matches {@code until}; fails after {@code timeout}. */
+  public static void awaitSum(String name, String expected, DoublePredicate until, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    double last = sum(name);
+    while (!until.test(last)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(name + " expected " + expected + " but was " + last);
+      }
+      Thread.sleep(100);
+      last = sum(name);
+    }
   }
 }

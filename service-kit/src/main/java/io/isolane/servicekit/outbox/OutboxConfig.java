@@ -28,10 +28,15 @@ public interface OutboxConfig {
 
   /**
    * How long one step of a relay run (connecting, taking, sending, committing) may last before the
-   * relay warns, naming the step, that later events wait behind it.
+   * relay warns, naming the step, that later events wait behind it; and how long the oldest event
+   * may wait unpublished before {@code OutboxLag} warns.
    */
   @WithDefault("30s")
   Duration stallWarning();
+
+  /** How often the age of the oldest unpublished event is read ({@code OutboxLag}). */
+  @WithDefault("5s")
+  Duration lagInterval();
 
   /** How often the relay looks for unpublished events. */
   @WithDefault("1s")

@@ -72,6 +72,11 @@ class SendingBenchmark {
 
   @AfterEach
   void tearDown() {
+    defaultQuota();
+  }
+
+  /** The SES account's quota outside the throughput scenario and the warm-up. */
+  private static void defaultQuota() {
     SesSimulatorResource.simulator().setSendingQuota(1_000, 10_000_000);
   }
 
@@ -159,7 +164,7 @@ class SendingBenchmark {
     SesTenants.awaitLane(a, 1);
     SesTenants.awaitLane(b, 1);
     warmUp();
-    SesSimulatorResource.simulator().setSendingQuota(1_000, 10_000_000);
+    defaultQuota();
     warmUpBurstPath();
 
     report("B alone", runB(b, "alone", B_SECONDS, SERVICE, Duration.ofSeconds(30)));

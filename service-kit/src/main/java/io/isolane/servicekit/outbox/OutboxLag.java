@@ -16,10 +16,11 @@ import org.jboss.logging.Logger;
 /**
  * How long the oldest unpublished event has waited, read from the table every {@code lag-interval}
  * apart from the relay: gauge {@code isolane.outbox.oldest.seconds}, and one warning per event that
- * waits longer than {@code stall-warning}. It sees every kind of stall, including relay runs that
- * succeed but never take that event (a row lock the relay skips) and a relay that stopped running.
- * The age is counted from the first reading that found the event at the head of the table, so it is
- * a lower bound, at most one interval short.
+ * waits longer than {@code stall-warning}. It sees a head of the table that stops moving, whatever
+ * holds it: relay runs that succeed but never take that event (a row lock the relay skips), or a
+ * relay that stopped running. The age is counted from the first reading that found the event at the
+ * head, so it is a lower bound, at most one interval short; a relay that moves but slowly behind a
+ * backlog keeps it low (the rate of {@code isolane.outbox.published} shows that one).
  */
 @ApplicationScoped
 public class OutboxLag {
@@ -75,9 +76,10 @@ public class OutboxLag {
 
   private void observed(long seq) {
     if (seq != oldest) {
-      oldest = seq;
+      // the time first: a gauge read in between never pairs the new event with the old time
       oldestSince = System.nanoTime();
       warned = false;
+      oldest = seq;
       return;
     }
     long waited = System.nanoTime() - oldestSince;

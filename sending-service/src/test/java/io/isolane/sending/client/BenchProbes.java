@@ -18,6 +18,10 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -220,6 +224,30 @@ final class BenchProbes {
   static long count(String where, Object... args) {
     return Long.parseLong(
         TestDatabase.queryString("sending", "SELECT count(*) FROM message WHERE " + where, args));
+  }
+
+  /**
+   * When the row with id {@code last} of table message was stored (ids come from a sequence),
+   * polled over one connection: a connection per poll would cost PostgreSQL a backend start each.
+   */
+  static Instant storedAt(long last) {
+    try (Connection c = TestDatabase.connect("sending");
+        PreparedStatement max = c.prepareStatement("SELECT coalesce(max(id), 0) FROM message")) {
+      while (true) {
+        try (ResultSet rs = max.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) >= last) {
+            return Instant.now();
+          }
+        }
+        Thread.sleep(100);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The newest row id of table message: a sequence, so it counts rows stored. */

@@ -87,12 +87,13 @@ class SendingBenchmark {
     long compiling = BenchProbes.compileMillis();
 
     BenchProbes.resetStatementStats();
+    List<ProducerRecord<String, byte[]>> records = encode(tenants, "m-", MESSAGES);
     long firstRow = BenchProbes.maxMessageRowId() + 1;
     CompletableFuture<Instant> stored =
-        CompletableFuture.supplyAsync(() -> storedAt(firstRow + MESSAGES - 1));
+        CompletableFuture.supplyAsync(() -> BenchProbes.storedAt(firstRow + MESSAGES - 1));
     double[] cpu = BenchProbes.cpuSeconds();
     Instant start = Instant.now();
-    double produced = sendAll(tenants, "m-", MESSAGES);
+    double produced = sendAll(tenants, "m-", records);
     List<Instant> sent =
         BenchProbes.sendsOf(Set.copyOf(tenants)::contains, "m-").stream()
             .map(SendRecord::sentAt)
@@ -139,9 +140,11 @@ class SendingBenchmark {
     tenants.forEach(t -> SesTenants.awaitLane(t, 1));
     Thread.sleep(3_000); // sending-service re-reads the account's max send rate every 2 s
     for (int round = 1; round <= WARMUP_ROUNDS; round++) {
+      String prefix = "w" + round + "-";
+      List<ProducerRecord<String, byte[]>> records = encode(tenants, prefix, WARMUP);
       long compiling = BenchProbes.compileMillis();
       Instant start = Instant.now();
-      sendAll(tenants, "w" + round + "-", WARMUP);
+      sendAll(tenants, prefix, records);
       double seconds = seconds(start, Instant.now());
       double share = (BenchProbes.compileMillis() - compiling) / 1e3 / seconds;
       System.out.printf(
@@ -334,15 +337,23 @@ class SendingBenchmark {
   }
 
   /**
-   * Publishes {@code n} messages round-robin over the tenants, encoded beforehand (the clients are
-   * other machines' work); waits until SES accepted all. Returns the seconds producing took.
+   * {@code n} requests round-robin over the tenants, encoded as records before anything is timed:
+   * the clients are other machines' work.
    */
-  private static double sendAll(List<String> tenants, String prefix, int n) {
+  private static List<ProducerRecord<String, byte[]>> encode(
+      List<String> tenants, String prefix, int n) {
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String tenant = tenants.get(i % tenants.size());
       records.add(EventCodec.toRecord(SesTenants.request(tenant, prefix + i, Stream.MARKETING)));
     }
+    return records;
+  }
+
+  /** Publishes the records and waits until SES accepted all. Returns the seconds producing took. */
+  private static double sendAll(
+      List<String> tenants, String prefix, List<ProducerRecord<String, byte[]>> records) {
+    int n = records.size();
     int before = SesSimulatorResource.simulator().state().sendLog.size();
     Instant start = Instant.now();
     ContractKafka.publishRecords(records);
@@ -355,19 +366,6 @@ class SendingBenchmark {
     Set<String> set = Set.copyOf(tenants);
     assertThat(BenchProbes.sendsOf(set::contains, prefix)).hasSize(n);
     return produced;
-  }
-
-  /** When the row with id {@code last} of table message was stored (ids come from a sequence). */
-  private static Instant storedAt(long last) {
-    while (BenchProbes.maxMessageRowId() < last) {
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    return Instant.now();
   }
 
   private static List<ContractEvent<SendRequest>> requests(String tenant, String prefix, int n) {

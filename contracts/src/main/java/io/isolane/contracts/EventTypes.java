@@ -12,7 +12,9 @@ import io.isolane.contracts.events.SuppressionRequest;
 import io.isolane.contracts.events.TenantCommand;
 import io.isolane.contracts.events.TenantState;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The event catalogue: one type per topic. */
 public final class EventTypes {
@@ -57,6 +59,9 @@ public final class EventTypes {
           REPLY_CLASSIFIED,
           SUPPRESSION_REQUEST,
           SENDER_HEALTH);
+  // looked up for every outbox row a relay publishes
+  private static final Map<String, EventType<?>> BY_CE_TYPE =
+      ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, t -> t));
 
   private EventTypes() {}
 
@@ -67,6 +72,6 @@ public final class EventTypes {
 
   /** The event type with this CloudEvents type string. */
   public static Optional<EventType<?>> byCeType(String ceType) {
-    return ALL.stream().filter(t -> t.ceType().equals(ceType)).findFirst();
+    return Optional.ofNullable(ceType).map(BY_CE_TYPE::get);
   }
 }

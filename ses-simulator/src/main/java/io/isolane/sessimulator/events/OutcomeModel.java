@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Decides what happens to each recipient: the SES mailbox-simulator addresses behave as SES
  * documents them; any other recipient follows the {@link Profile} of its domain (or the default).
- * Draws are deterministic for a seed: the n-th send to an address always meets the same fate.
+ * Draws are deterministic for a seed: the n-th send to an address always meets the same fate (a
+ * mailbox-simulator address, whose fate is its own, always gets the same latency).
  */
 public final class OutcomeModel {
   /** SES's mailbox simulator domain. */
@@ -51,7 +52,9 @@ public final class OutcomeModel {
     int at = address.lastIndexOf('@');
     String domain = address.substring(at + 1);
     if (SIMULATOR_DOMAIN.equals(domain)) {
-      return simulated(address.substring(0, at), draws(address));
+      // the address alone decides the fate, and its latency is drawn per address: no send count
+      // to keep for addresses that are usually unique (success+<id>), map growth and all
+      return simulated(address.substring(0, at), seeded(address));
     }
     Profile profile = byDomain.getOrDefault(domain, fallback);
     return drawn(profile, draws(address));
@@ -62,8 +65,12 @@ public final class OutcomeModel {
       sendsTo.clear(); // bounded memory; runs this large restart their per-address counts
     }
     int n = sendsTo.merge(address, 1, Integer::sum);
+    return seeded(address + "#" + n);
+  }
+
+  private SplittableRandom seeded(String key) {
     long h = seed;
-    for (byte b : (address + "#" + n).getBytes(StandardCharsets.UTF_8)) {
+    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
       h = h * 1_000_003L + b;
     }
     return new SplittableRandom(h);

@@ -298,6 +298,39 @@ final class BenchProbes {
     return String.format("heap after GC %d MB, RSS %d MB", heap >> 20, rssKb >> 10);
   }
 
+  /**
+   * The machine's speed now: milliseconds one thread takes for a fixed piece of CPU work (SHA-256
+   * over 32 MB and a map of 200,000 entries), the median of five tries. Run while nothing else is
+   * busy, it tells a slow run on a slow machine from a slow run of the code.
+   */
+  static double calibrationMillis() {
+    double[] tries = new double[5];
+    for (int i = 0; i < tries.length; i++) {
+      long start = System.nanoTime();
+      fixedWork();
+      tries[i] = (System.nanoTime() - start) / 1e6;
+    }
+    java.util.Arrays.sort(tries);
+    return tries[tries.length / 2];
+  }
+
+  private static void fixedWork() {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] block = new byte[64 * 1024];
+      for (int i = 0; i < 512; i++) {
+        sha.update(block);
+      }
+      Map<Integer, Integer> map = new java.util.HashMap<>();
+      for (int i = 0; i < 200_000; i++) {
+        map.merge(i * 31 % 200_000, i, Integer::sum);
+      }
+      block[0] = (byte) (sha.digest()[0] + map.size()); // keeps the work from being optimised away
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Milliseconds the JIT compilers have spent compiling so far. */
   static long compileMillis() {
     return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();

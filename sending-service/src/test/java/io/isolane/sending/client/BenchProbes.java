@@ -250,6 +250,19 @@ final class BenchProbes {
     }
   }
 
+  /**
+   * PostgreSQL's block reads so far in database sending: {read, hit}. A read is a block that was
+   * not in shared_buffers (it came from the OS's cache or the disk).
+   */
+  static long[] blockReads() {
+    String both =
+        TestDatabase.queryString(
+            "sending",
+            "SELECT blks_read || ' ' || blks_hit FROM pg_stat_database WHERE datname = 'sending'");
+    String[] parts = both.split(" ");
+    return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+  }
+
   /** The newest row id of table message: a sequence, so it counts rows stored. */
   static long maxMessageRowId() {
     String max = TestDatabase.queryString("sending", "SELECT max(id) FROM message");

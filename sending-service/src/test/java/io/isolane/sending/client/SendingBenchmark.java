@@ -111,6 +111,7 @@ class SendingBenchmark {
     CompletableFuture<Instant> stored =
         CompletableFuture.supplyAsync(() -> BenchProbes.storedAt(firstRow + MESSAGES - 1));
     double[] cpu = BenchProbes.cpuSeconds();
+    long[] blocks = BenchProbes.blockReads();
     Instant start = Instant.now();
     double produced = sendAll(tenants, prefix, records);
     List<Instant> sent =
@@ -138,6 +139,11 @@ class SendingBenchmark {
         (cpuAfter[1] - cpu[1]) / cpuWall,
         (BenchProbes.compileMillis() - compiling) / 1e3,
         calibration);
+    long[] blocksAfter = BenchProbes.blockReads();
+    System.out.printf(
+        "BENCH PostgreSQL blocks per message: %.2f read (not in shared_buffers), %.1f hit%n",
+        (blocksAfter[0] - blocks[0]) / (double) MESSAGES,
+        (blocksAfter[1] - blocks[1]) / (double) MESSAGES);
     BenchProbes.printStatementStats();
     return MESSAGES / seconds;
   }

@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** What {@link SendingBenchmark} measures with: the simulator's send log, the ledger, /proc. */
 final class BenchProbes {
+  private static final String MAX_ROW_ID = "SELECT coalesce(max(id), 0) FROM message";
   private static KafkaProducer<String, byte[]> producer;
 
   private BenchProbes() {}
@@ -232,7 +233,7 @@ final class BenchProbes {
    */
   static Instant storedAt(long last) {
     try (Connection c = TestDatabase.connect("sending");
-        PreparedStatement max = c.prepareStatement("SELECT coalesce(max(id), 0) FROM message")) {
+        PreparedStatement max = c.prepareStatement(MAX_ROW_ID)) {
       while (true) {
         try (ResultSet rs = max.executeQuery()) {
           rs.next();
@@ -265,8 +266,7 @@ final class BenchProbes {
 
   /** The newest row id of table message: a sequence, so it counts rows stored. */
   static long maxMessageRowId() {
-    String max = TestDatabase.queryString("sending", "SELECT max(id) FROM message");
-    return max == null ? 0 : Long.parseLong(max);
+    return Long.parseLong(TestDatabase.queryString("sending", MAX_ROW_ID));
   }
 
   /**

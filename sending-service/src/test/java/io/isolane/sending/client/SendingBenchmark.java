@@ -2,7 +2,6 @@ package io.isolane.sending.client;
 
 import static io.isolane.sending.client.BenchProbes.count;
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.isolane.contracts.ContractEvent;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -57,11 +55,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @WithTestResource(SendingTestResources.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SendingBenchmark {
-  static final int TENANTS = Integer.getInteger("bench.tenants", 20);
-  static final int MESSAGES = Integer.getInteger("bench.messages", 60_000);
-  static final int WARMUP = Integer.getInteger("bench.warmup", 20_000);
-  static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmupRounds", 20);
-  static final int RUNS = Integer.getInteger("bench.runs", 3);
   static final int B_RATE = Integer.getInteger("bench.bRate", 20);
   static final int B_SECONDS = Integer.getInteger("bench.bSeconds", 30);
   static final int BACKLOG = Integer.getInteger("bench.backlog", 200_000);
@@ -84,103 +77,18 @@ class SendingBenchmark {
   @Test
   @Order(1)
   void throughput() throws Exception {
-    List<String> tenants = warmUp();
+    List<String> tenants = ThroughputLoad.warmUp();
     List<Double> rates = new ArrayList<>();
-    for (int run = 1; run <= RUNS; run++) {
-      rates.add(measure(tenants, "m" + run + "-"));
+    for (int run = 1; run <= ThroughputLoad.RUNS; run++) {
+      rates.add(ThroughputLoad.measure(tenants, "m" + run + "-"));
     }
     List<Double> sorted = rates.stream().sorted().toList();
     System.out.printf(
         "BENCH throughput of %d measurements in one warmed-up JVM: %s msg/s, median %,.0f%n",
-        RUNS,
+        ThroughputLoad.RUNS,
         rates.stream().map(r -> String.format("%,.0f", r)).toList(),
         sorted.get(sorted.size() / 2));
     System.out.printf("BENCH intake records so far: %s%n", BenchProbes.intakePaths());
-  }
-
-  /**
-   * One measurement: {@code bench.messages} over the tenants, from the first produce to the last
-   * SES acceptance. Prints it and returns its messages per second.
-   */
-  private static double measure(List<String> tenants, String prefix) throws Exception {
-    double calibration = BenchProbes.calibrationMillis();
-    long compiling = BenchProbes.compileMillis();
-    BenchProbes.resetStatementStats();
-    List<ProducerRecord<String, byte[]>> records = encode(tenants, prefix, MESSAGES);
-    long firstRow = BenchProbes.maxMessageRowId() + 1;
-    CompletableFuture<Instant> stored =
-        CompletableFuture.supplyAsync(() -> BenchProbes.storedAt(firstRow + MESSAGES - 1));
-    double[] cpu = BenchProbes.cpuSeconds();
-    long[] blocks = BenchProbes.blockReads();
-    Instant start = Instant.now();
-    double produced = sendAll(tenants, prefix, records);
-    List<Instant> sent =
-        BenchProbes.sendsOf(Set.copyOf(tenants)::contains, prefix).stream()
-            .map(SendRecord::sentAt)
-            .sorted()
-            .toList();
-    double seconds = seconds(start, sent.get(sent.size() - 1));
-    double[] cpuAfter = BenchProbes.cpuSeconds();
-    double cpuWall = seconds(start, Instant.now());
-    int from = sent.size() / 10, to = sent.size() * 9 / 10;
-    System.out.printf(
-        "BENCH throughput: %,d messages of %d tenants, first produce to last SES acceptance %.1f s"
-            + " = %,.0f msg/s; steady middle 80%%: %,.0f msg/s; intake (rows stored): %,.0f msg/s;"
-            + " producing took %.1f s; CPU cores used: JVM %.2f, PostgreSQL %.2f; JIT compilers"
-            + " %.1f s; machine's fixed work before it %.0f ms%n",
-        MESSAGES,
-        TENANTS,
-        seconds,
-        MESSAGES / seconds,
-        (to - from) / seconds(sent.get(from), sent.get(to)),
-        MESSAGES / seconds(start, stored.get()),
-        produced,
-        (cpuAfter[0] - cpu[0]) / cpuWall,
-        (cpuAfter[1] - cpu[1]) / cpuWall,
-        (BenchProbes.compileMillis() - compiling) / 1e3,
-        calibration);
-    long[] blocksAfter = BenchProbes.blockReads();
-    System.out.printf(
-        "BENCH PostgreSQL blocks per message: %.2f read (not in shared_buffers), %.1f hit%n",
-        (blocksAfter[0] - blocks[0]) / (double) MESSAGES,
-        (blocksAfter[1] - blocks[1]) / (double) MESSAGES);
-    BenchProbes.printStatementStats();
-    return MESSAGES / seconds;
-  }
-
-  /**
-   * {@code bench.tenants} tenants at 2,000/s each (the SES account at 100,000/s) send rounds of
-   * {@code bench.warmup} messages until the JIT compilers work less than a tenth of a round (at
-   * most {@code bench.warmupRounds}). On two cores shared with the broker, the simulator and
-   * PostgreSQL the compilers fall far behind: a short warm-up measures code that a service running
-   * for hours would long have compiled. Returns the tenants.
-   */
-  private static List<String> warmUp() throws InterruptedException {
-    SesSimulatorResource.simulator().setSendingQuota(100_000, 1e9);
-    List<String> tenants = new ArrayList<>();
-    for (int i = 0; i < TENANTS; i++) {
-      tenants.add(SampleEvents.newTenantId());
-      SesTenants.provision(tenants.get(i), 2_000, 10_000_000);
-    }
-    tenants.forEach(t -> SesTenants.awaitLane(t, 1));
-    Thread.sleep(3_000); // sending-service re-reads the account's max send rate every 2 s
-    for (int round = 1; round <= WARMUP_ROUNDS; round++) {
-      String prefix = "w" + round + "-";
-      List<ProducerRecord<String, byte[]>> records = encode(tenants, prefix, WARMUP);
-      long compiling = BenchProbes.compileMillis();
-      Instant start = Instant.now();
-      sendAll(tenants, prefix, records);
-      double seconds = seconds(start, Instant.now());
-      double share = (BenchProbes.compileMillis() - compiling) / 1e3 / seconds;
-      BenchProbes.calibrationMillis(); // compiled before the measurements use it
-      System.out.printf(
-          "BENCH warm-up round %d: %,.0f msg/s, JIT compilers busy %.0f%% of the time%n",
-          round, WARMUP / seconds, share * 100);
-      if (share < 0.10) {
-        break;
-      }
-    }
-    return tenants;
   }
 
   @Test
@@ -192,7 +100,7 @@ class SendingBenchmark {
     SesTenants.provision(b, 50, 10_000_000);
     SesTenants.awaitLane(a, 1);
     SesTenants.awaitLane(b, 1);
-    warmUp();
+    ThroughputLoad.warmUp();
     defaultQuota();
     warmUpBurstPath();
 
@@ -227,7 +135,7 @@ class SendingBenchmark {
     System.out.printf("BENCH intake records so far: %s%n", BenchProbes.intakePaths());
     System.out.printf(
         "BENCH A's burst: produced in %.1f s, all in the ledger after %.1f s%n",
-        seconds(burst, producedAt), seconds(burst, Instant.now()));
+        ThroughputLoad.seconds(burst, producedAt), ThroughputLoad.seconds(burst, Instant.now()));
     report(
         "B beside A's backlog, " + count("tenant_id = ? AND status = 'ACCEPTED'", a) + " queued",
         runB(b, "backlog", B_SECONDS, SERVICE, Duration.ofSeconds(30)));
@@ -362,38 +270,6 @@ class SendingBenchmark {
     return "counted " + queued + " queued; " + millis + " ms";
   }
 
-  /**
-   * {@code n} requests round-robin over the tenants, encoded as records before anything is timed:
-   * the clients are other machines' work.
-   */
-  private static List<ProducerRecord<String, byte[]>> encode(
-      List<String> tenants, String prefix, int n) {
-    List<ProducerRecord<String, byte[]>> records = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      String tenant = tenants.get(i % tenants.size());
-      records.add(EventCodec.toRecord(SesTenants.request(tenant, prefix + i, Stream.MARKETING)));
-    }
-    return records;
-  }
-
-  /** Publishes the records and waits until SES accepted all. Returns the seconds producing took. */
-  private static double sendAll(
-      List<String> tenants, String prefix, List<ProducerRecord<String, byte[]>> records) {
-    int n = records.size();
-    int before = SesSimulatorResource.simulator().state().sendLog.size();
-    Instant start = Instant.now();
-    ContractKafka.publishRecords(records);
-    double produced = seconds(start, Instant.now());
-    // polls the log's size, not a scan of it, so the measurement adds no load that grows with it
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(200))
-        .until(() -> SesSimulatorResource.simulator().state().sendLog.size() >= before + n);
-    Set<String> set = Set.copyOf(tenants);
-    assertThat(BenchProbes.sendsOf(set::contains, prefix)).hasSize(n);
-    return produced;
-  }
-
   private static List<ContractEvent<SendRequest>> requests(String tenant, String prefix, int n) {
     List<ContractEvent<SendRequest>> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -408,9 +284,5 @@ class SendingBenchmark {
 
   private static void memory(String label) throws Exception {
     System.out.printf("BENCH memory, %s: %s%n", label, BenchProbes.memory());
-  }
-
-  private static double seconds(Instant from, Instant to) {
-    return Duration.between(from, to).toMillis() / 1e3;
   }
 }
